@@ -1,0 +1,1 @@
+"""Demo content: built in code through the services the admin uses, so it survives schema changes."""

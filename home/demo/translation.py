@@ -1,0 +1,79 @@
+"""Translate demo objects through wagtail-localize, exactly as the admin's "Translate" does.
+
+``translate_object`` submits the object (TranslationSource + a Translation per locale), fills the
+string translations from the phrasebook, and publishes the targets. The records are real: the
+translation queue and editor pick them up like any other translation.
+"""
+
+from wagtail.models import Locale, Page
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.operations import translate_object as submit_for_translation
+
+from . import phrasebook
+
+# Fields whose source value is kept as is: slugs keep URLs stable across languages.
+KEEP_SOURCE_PATHS = {"slug"}
+
+
+def missing_locales(instance) -> list[Locale]:
+    """Target locales in which ``instance`` has no live translation yet."""
+    have = set(instance.get_translations(inclusive=True).values_list("locale_id", flat=True))
+    if isinstance(instance, Page):
+        have = set(
+            instance.get_translations(inclusive=True).live().values_list("locale_id", flat=True)
+        )
+    return list(Locale.objects.exclude(pk__in=have))
+
+
+def translate_object(instance, user=None, only: list[str] | None = None) -> int:
+    """Translate ``instance`` into every locale that lacks it (or those of ``only`` that lack it).
+
+    Returns how many translations were made. Publishing happens when the transaction commits
+    (wagtail-localize publishes in ``on_commit``).
+    """
+    locales = [
+        locale
+        for locale in missing_locales(instance)
+        if only is None or locale.language_code in only
+    ]
+    if not locales:
+        return 0
+    submit_for_translation(instance, locales, user=user)
+    translations = Translation.objects.filter(
+        source__object_id=instance.translation_key, target_locale__in=locales
+    ).select_related("source", "target_locale")
+    for translation in translations:
+        _fill_strings(translation, user)
+        translation.save_target(user=user, publish=True)
+    return len(locales)
+
+
+def _fill_strings(translation: Translation, user) -> None:
+    locale = translation.target_locale
+    code = locale.language_code
+    segments = StringSegment.objects.filter(source=translation.source).select_related(
+        "string", "context"
+    )
+    for segment in segments:
+        source_text = segment.string.data
+        if segment.context.path in KEEP_SOURCE_PATHS:
+            text = source_text
+        else:
+            text = phrasebook.translate(_plain(source_text), code)
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": text,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "last_translated_by": user,
+            },
+        )
+
+
+def _plain(html: str) -> str:
+    # Segments of rich text carry inline tags; phrase look-ups compare the words only.
+    from django.utils.html import strip_tags
+
+    return strip_tags(html).strip()

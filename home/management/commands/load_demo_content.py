@@ -1,0 +1,53 @@
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils.module_loading import import_string
+from tqdm import tqdm
+
+from home.demo.pages import ensure_home_page
+from home.demo.translation import translate_object
+from home.locales import sync_locales
+
+# Each builder takes (home_page, user) and returns the English objects it made or found, in the
+# order they must be translated (parents before children, snippets before pages using them).
+BUILDERS = [
+    "protect.demo.build",
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Load PROTECT's demo content (from the public project page) in English and translate it "
+        "into every configured language through wagtail-localize. Safe to run again."
+    )
+
+    def handle(self, *args, **options):
+        user = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+        new_locales = sync_locales()
+        home, home_created = ensure_home_page(user)
+
+        objects = [home]
+        for path in BUILDERS:
+            objects += import_string(path)(home, user)
+
+        created = 0
+        progress = tqdm(
+            objects,
+            desc="Translating demo content",
+            unit="object",
+            disable=options["verbosity"] < 1,
+        )
+        for obj in progress:
+            progress.set_postfix_str(str(obj)[:40])
+            with transaction.atomic():
+                created += translate_object(obj, user)
+
+        if not (new_locales or home_created or created):
+            self.stdout.write("Demo content is already loaded: nothing changed.")
+            return
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {len(objects)} source objects, {created} new translations, "
+                f"{len(new_locales)} new locales."
+            )
+        )

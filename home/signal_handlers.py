@@ -1,0 +1,11 @@
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+from .locales import sync_locales
+
+
+@receiver(post_migrate)
+def create_configured_locales(sender, app_config=None, using="default", **kwargs):
+    # Run once, after wagtailcore's migrations created the Locale table and the default locale.
+    if app_config is not None and app_config.label == "home":
+        sync_locales()

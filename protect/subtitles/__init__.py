@@ -1,0 +1,19 @@
+"""The subtitle engine: strict WebVTT/SRT reading with line-numbered errors, and writers.
+
+Pure Python and free of Django, so uploads, management commands and the API share it.
+"""
+
+from .model import Cue, Issue, ParseResult, SubtitleFileError
+from .parse import parse_subtitles
+from .render import render_srt, render_transcript, render_vtt
+
+__all__ = [
+    "Cue",
+    "Issue",
+    "ParseResult",
+    "SubtitleFileError",
+    "parse_subtitles",
+    "render_srt",
+    "render_transcript",
+    "render_vtt",
+]

@@ -1,0 +1,66 @@
+"""Collecting errors and warnings while a file is read."""
+
+from collections import Counter
+
+from .model import Issue, SubtitleFileError
+
+
+class IssueLog:
+    """Issues in file order, with repeats capped so that a broken 20,000-cue file still gives
+    a report a person can read (and a response of reasonable size)."""
+
+    MAX_ERRORS = 100
+    MAX_WARNINGS_PER_CODE = 20
+
+    def __init__(self) -> None:
+        self.errors: list[Issue] = []
+        self._warnings: list[Issue] = []
+        self._unlisted_errors = 0
+        self._listed_warnings: Counter[str] = Counter()
+        self._unlisted_warnings: Counter[str] = Counter()
+
+    def error(self, line: int | None, code: str, message: str) -> None:
+        if len(self.errors) >= self.MAX_ERRORS:
+            self._unlisted_errors += 1
+            return
+        self.errors.append(_issue(line, code, message))
+
+    def warn(self, line: int | None, code: str, message: str) -> None:
+        if self._listed_warnings[code] >= self.MAX_WARNINGS_PER_CODE:
+            self._unlisted_warnings[code] += 1
+            return
+        self._listed_warnings[code] += 1
+        self._warnings.append(_issue(line, code, message))
+
+    def raise_errors(self) -> None:
+        if not self.errors:
+            return
+        errors = sorted(self.errors, key=_file_order)
+        if self._unlisted_errors:
+            errors.append(
+                Issue(None, "too_many_errors", f"… and {self._unlisted_errors} more errors.")
+            )
+        raise SubtitleFileError(errors)
+
+    def warnings(self) -> list[Issue]:
+        warnings = sorted(self._warnings, key=_file_order)
+        for code, count in self._unlisted_warnings.items():
+            warnings.append(Issue(None, code, f"… and {count} more warnings like these ({code})."))
+        return warnings
+
+
+def fail(line: int | None, code: str, message: str) -> SubtitleFileError:
+    """A rejection with a single reason, for checks that cannot go on after failing."""
+    return SubtitleFileError([_issue(line, code, message)])
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
+def _issue(line: int | None, code: str, message: str) -> Issue:
+    return Issue(line, code, f"Line {line}: {message}" if line else message)
+
+
+def _file_order(issue: Issue) -> int:
+    return issue.line or 0

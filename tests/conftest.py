@@ -1,0 +1,36 @@
+"""Fixtures every test module may use. App-specific fixtures live beside their tests."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from home.locales import sync_locales
+from home.models import HomePage
+
+
+@pytest.fixture
+def locales(db):
+    """All configured locales, keyed by language code."""
+    sync_locales()
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def home_page(locales):
+    """An English HomePage at the root of the default site (as load_demo_content makes it)."""
+    root = Page.get_first_root_node()
+    root.get_children().filter(slug="home").delete()
+    home = HomePage(title="PROTECT", slug="home", locale=locales["en"], intro="Welcome")
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "PROTECT"},
+    )
+    return home
+
+
+@pytest.fixture
+def admin_user(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="admin", email="admin@example.org", password="password"
+    )

@@ -1,0 +1,308 @@
+"""The reading rules one by one, on small inline files."""
+
+import codecs
+
+import pytest
+
+from protect.subtitles import Issue, SubtitleFileError, parse_subtitles
+
+
+def vtt(*blocks: str) -> bytes:
+    return ("WEBVTT\n\n" + "\n\n".join(blocks) + "\n").encode()
+
+
+def errors_of(data: bytes, **options) -> list[Issue]:
+    with pytest.raises(SubtitleFileError) as raised:
+        parse_subtitles(data, **options)
+    return raised.value.errors
+
+
+def warning_codes(data: bytes, **options) -> list[str]:
+    return [issue.code for issue in parse_subtitles(data, **options).warnings]
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "ms"),
+    [
+        ("00:00:01.000", 1000),
+        ("01:02:03.004", 3_723_004),
+        ("02:03.004", 123_004),  # hours omitted
+        ("0:00:01.000", 1000),  # one-digit hours, as browsers read them
+        ("100:00:00.000", 360_000_000),
+    ],
+)
+def test_valid_timestamps(timestamp, ms):
+    [cue] = parse_subtitles(vtt(f"{timestamp} --> 999:00:00.000\nx")).cues
+    assert cue.start_ms == ms
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "message"),
+    [
+        ("00:60:00.000", "minutes must be below 60 in '00:60:00.000'"),
+        ("60:00.000", "minutes must be below 60 in '60:00.000'"),
+        ("00:00:60.000", "seconds must be below 60 in '00:00:60.000'"),
+        ("00:00:01.5", "milliseconds must have exactly 3 digits in '00:00:01.5'"),
+        ("00:00:01.5000", "milliseconds must have exactly 3 digits"),
+        ("00:00:01", "milliseconds are missing in '00:00:01' (write '00:00:01.000')"),
+        ("00:0:01.000", "minutes must have 2 digits"),
+        ("1:02.000", "minutes must have 2 digits"),
+        ("00:00:01:12", "frame-based timecode"),
+        ("00:00:0a.000", "'00:00:0a.000' is not a timestamp"),
+    ],
+)
+def test_bad_timestamps_say_what_is_wrong(timestamp, message):
+    [error] = errors_of(vtt(f"{timestamp} --> 999:00:00.000\nx"))
+    assert (error.code, error.line) == ("bad_timestamp", 3)
+    assert error.message == f"Line 3: {message}" or message in error.message
+
+
+def test_both_bad_timestamps_of_a_line_are_reported():
+    errors = errors_of(vtt("00:61:00.000 --> 00:00:61.000\nx"))
+    assert [error.code for error in errors] == ["bad_timestamp", "bad_timestamp"]
+
+
+def test_end_equal_to_start_is_an_error():
+    [error] = errors_of(vtt("00:00:01.000 --> 00:00:01.000\nx"))
+    assert error.code == "end_before_start"
+
+
+def test_all_errors_are_collected_in_file_order():
+    errors = errors_of(
+        vtt(
+            "00:00:01.000 --> 00:00:02.000\n<u onclick=x>one</u>",
+            "00:00:03.000 --> 00:00:02.000\ntwo",
+            "00:00:04.000 --> 00:00:05.000\nthree\x07",
+        )
+    )
+    assert [(error.line, error.code) for error in errors] == [
+        (4, "disallowed_tag"),
+        (6, "end_before_start"),
+        (10, "control_character"),
+    ]
+
+
+def test_error_string_shows_the_first_few():
+    blocks = [f"00:00:0{n}.000 --> 00:00:0{n}.500\n<p>{n}</p>" for n in range(1, 4)]
+    error = SubtitleFileError(errors_of(vtt(*blocks)))
+    text = str(error)
+    assert text.startswith("Line 4: '<p>' is not an allowed tag")
+    assert text.endswith("(and 3 more)")
+
+
+def test_errors_are_capped_with_a_count_of_the_rest():
+    blocks = [f"00:00:{n:02d}.000 --> 00:00:{n:02d}.500\nx\x01" for n in range(59)]
+    errors = errors_of(vtt(*blocks * 3))
+    assert len(errors) == 101
+    assert errors[-1].code == "too_many_errors" and "77 more" in errors[-1].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<i>a</i> <b>b</b> <u>u</u> <c.yellow.bg_blue>c</c>",
+        "<v Dr. Amina Yusuf>Hello</v> <v.loud Bob>hi",
+        "<lang ar-SY>مرحبا</lang> <ruby>漢<rt>kan</rt></ruby>",
+        "karaoke <00:00:01.500>timed <00:01.700>words",
+        "&amp; &lt; &gt; &nbsp; &lrm; &rlm; &eacute; &#233; &#x202B;",
+    ],
+)
+def test_allowed_markup(text):
+    [cue] = parse_subtitles(vtt(f"00:00:01.000 --> 00:00:02.000\n{text}")).cues
+    assert cue.text == text
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("<script>alert(1)</script>", "disallowed_tag"),
+        ("<img src=x onerror=alert(1)>", "disallowed_tag"),
+        ('<i style="color:red">x</i>', "disallowed_tag"),
+        ("<v onclick=alert(1)>x", "disallowed_tag"),
+        ("<c onmouseover=x>x</c>", "disallowed_tag"),
+        ("<I>shouting</I>", "disallowed_tag"),
+        ("<br>", "disallowed_tag"),
+        ("<lang>x</lang>", "disallowed_tag"),
+        ("<00:00:1.000>x", "bad_timestamp"),
+        ("a < b", "unclosed_tag"),
+        ("null &#0; reference", "control_character"),
+        ("bell \x07", "control_character"),
+        ("C1 \x85 next line", "control_character"),
+        ("vertical \x0b tab", "control_character"),
+    ],
+)
+def test_rejected_markup(text, code):
+    errors = errors_of(vtt(f"00:00:01.000 --> 00:00:02.000\n{text}"))
+    assert {error.code for error in errors} == {code}
+    assert errors[0].line == 4
+
+
+def test_text_is_brought_to_canonical_form():
+    [cue] = parse_subtitles(
+        vtt("00:00:01.000 --> 00:00:02.000\n  Tom & Jerry > all  \n \t\nok")
+    ).cues
+    assert cue.text == "Tom &amp; Jerry &gt; all\nok"
+
+
+def test_uppercase_tag_message_suggests_lower_case():
+    [error] = errors_of(vtt("00:00:01.000 --> 00:00:02.000\n<B>x</b>"))
+    assert "must be written in lower case" in error.message
+
+
+def test_arrow_in_an_identifier_or_note_line_is_caught():
+    errors = errors_of(vtt("NOTE a --> b", "00:00:01.000 --> 00:00:02.000\nx"))
+    assert [(error.code, error.line) for error in errors] == [("arrow_in_text", 3)]
+
+
+def test_timing_line_right_after_text_starts_a_new_cue():
+    # Browsers read it so; the missing empty line is not worth rejecting the file.
+    data = vtt("00:00:01.000 --> 00:00:02.000\none\n00:00:03.000 --> 00:00:04.000\ntwo")
+    assert [cue.text for cue in parse_subtitles(data).cues] == ["one", "two"]
+
+
+def test_srt_cue_without_empty_line_before_its_counter():
+    data = b"1\n00:00:01,000 --> 00:00:02,000\none\n2\n00:00:03,000 --> 00:00:04,000\ntwo\n"
+    result = parse_subtitles(data)
+    assert result.source_format == "srt"
+    assert [cue.text for cue in result.cues] == ["one", "two"]
+
+
+def test_srt_keeps_a_stray_less_than_as_text():
+    data = b"1\n00:00:01,000 --> 00:00:02,000\n<i>I</i> <3 you & a > b\n"
+    [cue] = parse_subtitles(data).cues
+    assert cue.text == "<i>I</i> &lt;3 you &amp; a &gt; b"
+
+
+def test_srt_rejects_other_tags():
+    errors = errors_of(b"1\n00:00:01,000 --> 00:00:02,000\n<script>x</script>\n")
+    assert {error.code for error in errors} == {"disallowed_tag"}
+
+
+def test_vtt_identifiers_are_kept():
+    data = vtt("intro\n00:00:01.000 --> 00:00:02.000\nx", "NOTE\n00:00:03.000 --> 00:00:04.000\ny")
+    assert [cue.identifier for cue in parse_subtitles(data).cues] == ["intro", "NOTE"]
+
+
+def test_header_after_blank_lines_or_with_text_after_it():
+    assert warning_codes(b"\n\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nx\n") == ["fixed_header"]
+    assert warning_codes(b"WEBVTT - PROTECT\nKind: captions\n\n00:01.000 --> 00:02.000\nx\n") == []
+    assert warning_codes(b"WEBVTT:\n\n00:00:01.000 --> 00:00:02.000\nx\n") == ["fixed_header"]
+
+
+def test_header_block_may_run_into_the_first_cue():
+    data = b"WEBVTT\n00:00:01.000 --> 00:00:02.000\nx\n"
+    assert len(parse_subtitles(data).cues) == 1
+
+
+@pytest.mark.parametrize(
+    ("settings", "kept"),
+    [
+        ("vertical:lr line:-2 position:10%,line-left size:80% align:end", None),
+        ("line:50%,center region:top", None),
+        ("align:middle", ""),
+        ("line:abc position:50%", "position:50%"),
+        ("size:100.5%", ""),
+        ("align:start align:end", "align:end"),
+    ],
+)
+def test_cue_settings(settings, kept):
+    data = vtt(f"00:00:01.000 --> 00:00:02.000 {settings}\nx")
+    result = parse_subtitles(data)
+    expected = settings if kept is None else kept
+    assert result.cues[0].settings == expected
+    has_warning = "invalid_cue_settings" in {issue.code for issue in result.warnings}
+    assert has_warning == (kept is not None)
+
+
+def test_too_large():
+    [error] = errors_of(b"x" * 2_000_001, max_bytes=2_000_000)
+    assert error.code == "too_large"
+    assert "2.0 MB" in error.message
+
+
+def test_too_many_cues_uses_the_given_cap():
+    data = vtt(*(f"00:00:{n:02d}.000 --> 00:00:{n:02d}.500\nx" for n in range(10)))
+    [error] = errors_of(data, max_cues=5)
+    assert error.code == "too_many_cues" and "10 cues; the limit is 5" in error.message
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "no_cues"),
+        (b"  \n\n", "no_cues"),
+        (codecs.BOM_UTF8, "no_cues"),
+        (b"WEBVTT\n\nNOTE nothing else\n", "no_cues"),
+        (b"Just a transcript, no timings.\n", "unsupported_format"),
+        (b"%PDF-1.7\n", "unsupported_format"),
+        (b"\x00\x00\x00\x18ftypmp42" + bytes(100), "unsupported_format"),
+        (b"Scenarist_SCC V1.0\n\n00:00:00:00\t9420\n", "unsupported_format"),
+        (b"0:00:01.000,0:00:03.000\nHello\n", "unsupported_format"),
+        (b"{1}{50}Hello\n", "unsupported_format"),
+        (b"<SAMI><BODY></BODY></SAMI>", "unsupported_format"),
+        (b"{\\rtf1\\ansi Hello}", "unsupported_format"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "bad_encoding"),
+        ("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nΚαλημέρα\n".encode("utf-16-be"), "not_utf8"),
+    ],
+)
+def test_files_that_are_not_usable(data, code):
+    [error] = errors_of(data)
+    assert error.code == code
+
+
+def test_not_utf8_names_the_encoding_and_the_line():
+    data = vtt("00:00:01.000 --> 00:00:02.000\nПривет, как дела у всех сегодня?").decode()
+    [error] = errors_of(data.encode("cp1251"), language="ru")
+    assert error.line == 4
+    assert "windows-1251 (Cyrillic)" in error.message
+
+
+def test_utf8_bom_with_bad_bytes_is_not_decoded_anyway():
+    [error] = errors_of(codecs.BOM_UTF8 + b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\xe9t\xe9\n")
+    assert (error.code, error.line) == ("not_utf8", 4)
+
+
+def test_replacement_character_is_flagged():
+    data = vtt("00:00:01.000 --> 00:00:02.000\nd\ufffdj\ufffd vu")
+    assert warning_codes(data) == ["replacement_character"]
+
+
+def test_reading_speed_and_line_length_limits_are_parameters():
+    data = vtt("00:00:01.000 --> 00:00:02.000\n<i>twelve chars</i>")
+    assert warning_codes(data) == []
+    assert warning_codes(data, max_chars_per_second=10) == ["reading_speed"]
+    assert warning_codes(data, max_line_length=10) == ["line_length"]
+
+
+def test_warnings_are_capped_per_code():
+    blocks = [f"00:00:{n:02d}.000 --> 00:00:{n + 1:02d}.500\nx" for n in range(50)]
+    warnings = parse_subtitles(vtt(*blocks)).warnings
+    assert len(warnings) == 21
+    assert warnings[-1].line is None and "29 more" in warnings[-1].message
+
+
+def test_rtl_check_looks_past_neutral_characters_and_isolates():
+    data = vtt(
+        "00:00:01.000 --> 00:00:03.000\n- 112: اتصلوا الآن",
+        "00:00:04.000 --> 00:00:06.000\n\u2066PROTECT\u2069 مشروع للحماية",
+        "00:00:07.000 --> 00:00:09.000\n&rlm;PROTECT مشروع للحماية",
+        "00:00:10.000 --> 00:00:12.000\n<i>PROTECT</i> مشروع للحماية",
+    )
+    result = parse_subtitles(data, language="fa")
+    assert [(issue.code, issue.line) for issue in result.warnings] == [("rtl_starts_ltr", 13)]
+
+
+def test_script_mismatch_needs_most_letters_in_another_script():
+    mixed = vtt(
+        "00:00:01.000 --> 00:00:03.000\nЗдравейте, това е PROTECT и Facebook.",
+        "00:00:04.000 --> 00:00:06.000\nНие сме тук, за да помогнем.",
+    )
+    assert warning_codes(mixed, language="bg") == []
+    assert warning_codes(mixed, language="el") == ["script_mismatch"]
+    assert warning_codes(vtt("00:00:01.000 --> 00:00:03.000\nOK"), language="el") == []
+
+
+def test_unknown_language_is_reported_and_region_subtags_are_understood():
+    data = vtt("00:00:01.000 --> 00:00:03.000\nFacebook مشروع للحماية")
+    assert warning_codes(data, language="xx") == ["unknown_language"]
+    assert warning_codes(data, language="ar-SY") == ["rtl_starts_ltr"]
