@@ -34,3 +34,40 @@ def admin_user(django_user_model):
     return django_user_model.objects.create_superuser(
         username="admin", email="admin@example.org", password="password"
     )
+
+
+# --- Headless Chromium (Debian's package, driven by Playwright; no browser downloads) ---------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole run (Debian's /usr/bin/chromium, installed by .ci/run)."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop running in this thread; Django would otherwise
+    # refuse ORM calls made by the test itself while a page is open.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def browser_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -22,11 +22,16 @@ class Limits:
     max_line_length: int
 
 
-def language_of(code: str | None, log: IssueLog) -> cms.languages.Language | None:
+def find_language(code: str | None) -> cms.languages.Language | None:
+    """The site language for a code, also for a regional one like "ar-SY"."""
     if not code:
         return None
-    language = cms.languages.get(code) or cms.languages.get(code.split("-")[0].lower())
-    if language is None:
+    return cms.languages.get(code) or cms.languages.get(code.split("-")[0].lower())
+
+
+def language_of(code: str | None, log: IssueLog) -> cms.languages.Language | None:
+    language = find_language(code)
+    if code and language is None:
         log.warn(
             None,
             "unknown_language",

@@ -11,6 +11,9 @@ class IssueLog:
 
     MAX_ERRORS = 100
     MAX_WARNINGS_PER_CODE = 20
+    # Errors come from more than one pass over the file, so more are kept than listed and the
+    # earliest ones win when they are sorted.
+    _KEPT_ERRORS = 10_000
 
     def __init__(self) -> None:
         self.errors: list[Issue] = []
@@ -20,10 +23,13 @@ class IssueLog:
         self._unlisted_warnings: Counter[str] = Counter()
 
     def error(self, line: int | None, code: str, message: str) -> None:
-        if len(self.errors) >= self.MAX_ERRORS:
+        if len(self.errors) >= self._KEPT_ERRORS:
             self._unlisted_errors += 1
             return
         self.errors.append(_issue(line, code, message))
+
+    def count_unlisted_errors(self, count: int) -> None:
+        self._unlisted_errors += count
 
     def warn(self, line: int | None, code: str, message: str) -> None:
         if self._listed_warnings[code] >= self.MAX_WARNINGS_PER_CODE:
@@ -36,10 +42,10 @@ class IssueLog:
         if not self.errors:
             return
         errors = sorted(self.errors, key=_file_order)
-        if self._unlisted_errors:
-            errors.append(
-                Issue(None, "too_many_errors", f"… and {self._unlisted_errors} more errors.")
-            )
+        unlisted = len(errors) - self.MAX_ERRORS + self._unlisted_errors
+        errors = errors[: self.MAX_ERRORS]
+        if unlisted > 0:
+            errors.append(Issue(None, "too_many_errors", f"… and {unlisted:,} more errors."))
         raise SubtitleFileError(errors)
 
     def warnings(self) -> list[Issue]:

@@ -337,7 +337,10 @@ class _CueReader:
 def _check_characters(text: str, log: IssueLog) -> None:
     """Control characters anywhere in the file, found with one regex instead of a loop."""
     line, position = 1, 0
-    for match in CONTROL.finditer(text):
+    for listed, match in enumerate(CONTROL.finditer(text)):
+        if listed == IssueLog.MAX_ERRORS:
+            log.count_unlisted_errors(len(CONTROL.findall(text, position)) - 1)
+            break
         line += text.count("\n", position, match.start())
         position = match.start()
         column = position - text.rfind("\n", 0, position)

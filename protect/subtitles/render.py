@@ -7,8 +7,7 @@ brings the text to canonical form again instead of trusting it.
 import re
 from collections.abc import Iterable
 
-import cms.languages
-
+from .checks import find_language
 from .cuesettings import clean_settings
 from .markup import CONTROL, escape_line, plain_text, srt_text
 from .model import Cue
@@ -25,7 +24,7 @@ def render_vtt(cues: Iterable[Cue], *, language: str | None = None) -> str:
     For a right-to-left ``language``, lines that start with left-to-right text (a name, a
     brand) get "&rlm;" in front, so players lay them out right-to-left.
     """
-    declared = cms.languages.get(language) if language else None
+    declared = find_language(language)
     rtl = declared is not None and declared.is_rtl
     out = ["WEBVTT", ""]
     for cue in _in_order(cues):
