@@ -56,6 +56,12 @@ def browser():
 
     from playwright.sync_api import sync_playwright
 
+    if not os.path.exists(CHROMIUM):
+        message = f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # CI installs it (.ci/run): a missing browser is a failure there
+        pytest.skip(message)
+
     # Playwright's sync API keeps an event loop running in this thread; Django would otherwise
     # refuse ORM calls made by the test itself while a page is open.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
