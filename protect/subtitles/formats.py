@@ -45,7 +45,8 @@ def is_header_like(line: str) -> bool:
 
 
 def detect_format(text: str, filename: str = "") -> str:
-    """ "vtt" or "srt"; anything else is rejected, named so that people know what to export."""
+    """The format of a text upload, "vtt" or "srt"; anything else is rejected, named so that
+    people know what to export instead."""
     head = text[:4096].lstrip()
     lines = head.split("\n", 2)
     first = lines[0].strip()

@@ -11,9 +11,9 @@ from .issuelog import IssueLog, fail, plural
 from .markup import CONTROL, LineCheck, check_line
 from .model import Cue, ParseResult
 from .timing import (
-    TIMING_LIKE,
     TimestampError,
     format_timestamp,
+    is_timing_like,
     parse_plain_timing_line,
     parse_timestamp,
     split_timing_line,
@@ -193,7 +193,7 @@ class _CueReader:
         while index < count and lines[index]:
             line = lines[index]
             if "-->" in line:
-                if TIMING_LIKE.match(line):
+                if is_timing_like(line):
                     break  # the next cue, without an empty line before it
                 self.log.error(
                     index + 1,
@@ -254,7 +254,7 @@ class _CueReader:
     def _read_times(self, line: str, number: int) -> tuple[int, int, str, str, str] | None:
         """The timing line the long way, saying what is wrong with it."""
         log = self.log
-        if not TIMING_LIKE.match(line):
+        if not is_timing_like(line):
             log.error(
                 number,
                 "arrow_in_text",
@@ -282,7 +282,7 @@ class _CueReader:
         return (
             lines[index].strip().isdigit()
             and index + 1 < len(lines)
-            and bool(TIMING_LIKE.match(lines[index + 1]))
+            and is_timing_like(lines[index + 1])
         )
 
     def _too_many_cues(self, max_cues: int) -> None:
