@@ -1,5 +1,7 @@
 """Demo content drawn from the public PROTECT project page (shared/seed/protect-project-page.txt)."""
 
+import uuid
+
 from home.demo.pages import publish_new_child
 from protect.countries import MAPPING_COUNTRIES
 from protect.models import AwarenessPage, ProjectCountry, ProjectPage, ProjectPartner
@@ -54,6 +56,12 @@ VICTIM_SUPPORT = {
 
 def _block(block_type: str, value) -> dict:
     return {"type": block_type, "value": value}
+
+
+def _items(values: list) -> list[dict]:
+    """ListBlock items in Wagtail's block format: wagtail-localize only extracts segments from
+    list items that carry ids, so the plain-list shorthand would leave them untranslatable."""
+    return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values]
 
 
 def project_page() -> ProjectPage:
@@ -117,10 +125,12 @@ def awareness_pages() -> list[AwarenessPage]:
                     "key_facts",
                     {
                         "title": "PROTECT in numbers",
-                        "facts": [
-                            {"figure": "12", "label": "countries mapped", "source": ""},
-                            {"figure": "23", "label": "subtitle languages", "source": ""},
-                        ],
+                        "facts": _items(
+                            [
+                                {"figure": "12", "label": "countries mapped", "source": ""},
+                                {"figure": "23", "label": "subtitle languages", "source": ""},
+                            ]
+                        ),
                     },
                 ),
                 _block("helpline", EMERGENCY),
@@ -136,18 +146,20 @@ def awareness_pages() -> list[AwarenessPage]:
                     "faq",
                     {
                         "title": "Questions people ask",
-                        "questions": [
-                            {
-                                "question": "Can men and boys be victims?",
-                                "answer": "<p>Yes. Women and men, boys and girls and LGBTI "
-                                "people can all become victims.</p>",
-                            },
-                            {
-                                "question": "Who are most of the victims?",
-                                "answer": "<p>The EU Fundamental Rights Agency confirmed that "
-                                "the majority of the victims are women and girls.</p>",
-                            },
-                        ],
+                        "questions": _items(
+                            [
+                                {
+                                    "question": "Can men and boys be victims?",
+                                    "answer": "<p>Yes. Women and men, boys and girls and LGBTI "
+                                    "people can all become victims.</p>",
+                                },
+                                {
+                                    "question": "Who are most of the victims?",
+                                    "answer": "<p>The EU Fundamental Rights Agency confirmed that "
+                                    "the majority of the victims are women and girls.</p>",
+                                },
+                            ]
+                        ),
                     },
                 ),
                 _block("helpline", VICTIM_SUPPORT),

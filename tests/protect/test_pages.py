@@ -123,3 +123,18 @@ def test_image_block_requires_alt_text():
 
 def test_awareness_page_allowed_under_home_and_project():
     assert AwarenessPage.can_create_at(ProjectPage())
+
+
+def test_list_block_items_are_translation_segments(home_page, django_capture_on_commit_callbacks):
+    from protect.demo import awareness_pages
+
+    page = awareness_pages()[0]
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(page, only=["ar"])
+    arabic = translated(page, "ar")
+    facts = next(block for block in arabic.body if block.block_type == "key_facts")
+    labels = [fact["label"] for fact in facts.value["facts"]]
+    assert all("ترجمة تجريبية" in label for label in labels), labels
+    assert [fact["figure"] for fact in facts.value["facts"]] == ["12", "23"]
