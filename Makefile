@@ -39,7 +39,7 @@ worker: install ## Run the background task worker (django-tasks) on its own
 	$(PY) manage.py db_worker --queue-name '*'
 
 test: install ## Run the test suite (SQLite; PostgreSQL when DATABASE_URL is set)
-	$(PY) -m pytest -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: install ## Benchmarks, printing ratios against baselines measured in the same run
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

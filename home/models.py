@@ -27,7 +27,7 @@ class HomePage(BasePage):
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["protect.ProjectPage", "protect.AwarenessPage"]
+    subpage_types = ["protect.ProjectPage", "protect.AwarenessPage", "protect.VideoPage"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

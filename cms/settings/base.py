@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "home",
     "protect",
     "materials",
+    "cms.api",  # label partner_api
+    "cms.webhooks",
+    "cms.translation",  # translation queue: tasks, teams, review, exchange, QA
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "storages",
     "corsheaders",
+    "ninja",  # offline Swagger UI assets for the partner API docs
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -71,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.api.middleware.PartnerApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -208,6 +213,13 @@ if AWS_STORAGE_BUCKET_NAME:
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PROTECT_UPLOAD_MAX_BYTES = int(os.environ.get("PROTECT_UPLOAD_MAX_BYTES", 50 * 1024 * 1024))
+# Per-purpose overrides of the limit above (purposes: see cms/uploads/policy.py).
+PROTECT_UPLOAD_MAX_BYTES_BY_PURPOSE = {
+    "video": int(os.environ.get("PROTECT_VIDEO_UPLOAD_MAX_BYTES", 1024 * 1024 * 1024)),
+}
+# Wagtail's image and document uploads go through the same checks (cms/uploads/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.forms.SafeImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.forms.SafeDocumentForm"
 
 # --- Background work ------------------------------------------------------------------------
 # django-tasks with the database backend: `manage.py db_worker` runs the queue (make run starts it).
@@ -215,6 +227,34 @@ TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
+}
+
+# --- Translation queue (cms/translation) -------------------------------------------------
+# Machine pre-translation backends by key; a locale picks one in its policy, else the default.
+# "offline" needs no network (tests, demo). DeepL/LibreTranslate switch on with their keys.
+PROTECT_MACHINE_TRANSLATORS = {
+    "offline": {"CLASS": "cms.translation.machine.OfflineTranslator"},
+}
+if os.environ.get("DEEPL_AUTH_KEY"):
+    PROTECT_MACHINE_TRANSLATORS["deepl"] = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_AUTH_KEY"]},
+    }
+if os.environ.get("LIBRETRANSLATE_URL"):
+    PROTECT_MACHINE_TRANSLATORS["libretranslate"] = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
+PROTECT_MACHINE_TRANSLATOR_DEFAULT = os.environ.get("MACHINE_TRANSLATOR", "offline")
+PROTECT_MACHINE_TRANSLATION_TIMEOUT = int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30"))
+# Subtitle cue segments are recognised by these context-path fragments.
+PROTECT_TRANSLATION_QA = {
+    "SUBTITLE_PATH_MARKERS": ["cues"],
+    "MAX_CHARS_PER_LINE": 42,
+    "MAX_CHARS_PER_SECOND": 17,
 }
 
 # --- Wagtail --------------------------------------------------------------------------------
@@ -244,6 +284,17 @@ CORS_ALLOW_CREDENTIALS = False
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "if-none-match", "if-modified-since", "x-api-key"]
 CORS_EXPOSE_HEADERS = ["etag", "last-modified", "content-language", "retry-after"]
+
+# --- Partner API and webhooks (cms/api, cms/webhooks; see docs/partner-api.md) -----------------
+PARTNER_API_CACHE = "default"
+PARTNER_API_CACHE_SECONDS = int(os.environ.get("PARTNER_API_CACHE_SECONDS", 3600))
+# Uncached requests per minute: anonymous by client IP, keyed tiers by partner key.
+PARTNER_API_RATE_TIERS = {"anonymous": 120, "standard": 1200, "premium": 6000}
+PARTNER_API_TRUST_X_FORWARDED_FOR = env_bool("PARTNER_API_TRUST_X_FORWARDED_FOR")
+# Saving or deleting any model of these apps makes every cached API answer stale.
+PARTNER_API_WATCHED_APPS = ["materials", "protect", "wagtaildocs", "wagtailimages"]
+WEBHOOK_TIMEOUT_SECONDS = 10
+WEBHOOK_MAX_ATTEMPTS = 8
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "protect-cms@localhost")

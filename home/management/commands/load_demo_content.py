@@ -1,9 +1,10 @@
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 from tqdm import tqdm
 
+from cms import languages
 from home.demo.pages import ensure_home_page
 from home.demo.translation import translate_object
 from home.locales import sync_locales
@@ -12,6 +13,9 @@ from home.locales import sync_locales
 # order they must be translated (parents before children, snippets before pages using them).
 BUILDERS = [
     "protect.demo.build",
+    "materials.demo.build",
+    "protect.demo_video.build",
+    "cms.translation.demo.build",  # locale teams + demo translators (no content)
 ]
 
 
@@ -21,7 +25,15 @@ class Command(BaseCommand):
         "into every configured language through wagtail-localize. Safe to run again."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--languages",
+            help="Comma-separated language codes to translate into (default: all configured). "
+            "A quick partial demo, e.g. --languages ar,ti; a later full run adds the rest.",
+        )
+
     def handle(self, *args, **options):
+        only = self._languages(options["languages"])
         user = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
         new_locales = sync_locales()
         home, home_created = ensure_home_page(user)
@@ -40,7 +52,7 @@ class Command(BaseCommand):
         for obj in progress:
             progress.set_postfix_str(str(obj)[:40])
             with transaction.atomic():
-                created += translate_object(obj, user)
+                created += translate_object(obj, user, only=only)
 
         if not (new_locales or home_created or created):
             self.stdout.write("Demo content is already loaded: nothing changed.")
@@ -51,3 +63,15 @@ class Command(BaseCommand):
                 f"{len(new_locales)} new locales."
             )
         )
+
+    def _languages(self, value: str | None) -> list[str] | None:
+        if not value:
+            return None
+        codes = [code.strip() for code in value.split(",") if code.strip()]
+        unknown = sorted(set(codes) - set(languages.codes()))
+        if unknown:
+            raise CommandError(
+                f"Unknown language code(s): {', '.join(unknown)}. "
+                f"Configured: {', '.join(languages.codes())}."
+            )
+        return codes

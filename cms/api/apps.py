@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class PartnerApiConfig(AppConfig):
+    name = "cms.api"
+    label = "partner_api"
+    verbose_name = "Partner API"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

@@ -1,0 +1,158 @@
+from typing import Annotated
+from urllib.parse import urlparse
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from ninja import Query, Router
+from wagtail.models import Page, Site
+
+from cms import languages
+
+from .. import pagetypes
+from ..errors import ApiError
+from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain
+from ..schemas.common import ERRORS, PageList
+from ..schemas.pages import PageDetail
+from ..serializers.pages import (
+    list_item,
+    page_detail,
+    resolve_chain,
+    specific,
+    translations_for,
+)
+from ..visibility import public_pages
+
+router = Router(tags=["Pages"])
+
+TypeParam = Annotated[
+    str | None,
+    Query(None, description="Page type, e.g. protect.AwarenessPage."),
+]
+SearchParam = Annotated[
+    str | None, Query(None, max_length=200, description="Words to search for in the content.")
+]
+
+
+def _page_type(value: str | None):
+    if not value:
+        return None
+    models = pagetypes.page_models()
+    found = {label.lower(): model for label, model in models.items()}.get(value.lower())
+    if found is None:
+        raise ApiError(
+            400,
+            "unknown_type",
+            f"type: unknown page type {value!r}. Allowed: {', '.join(sorted(models))}.",
+        )
+    return found
+
+
+def _search_ids(query: str) -> list[int]:
+    """Ids of pages matching the words (Wagtail's search backend), all locales."""
+    from wagtail.search.backends import get_search_backend
+
+    results = get_search_backend().search(query, Page.objects.live(), operator="and")
+    return (
+        list(results[:1000].values_list("pk", flat=True))
+        if hasattr(results, "values_list")
+        else [page.pk for page in results[:1000]]
+    )
+
+
+@router.get("/pages/", response={200: PageList, **ERRORS}, operation_id="list_pages")
+def list_pages(
+    request,
+    locale: LocaleParam = None,
+    fallback: FallbackParam = None,
+    type: TypeParam = None,
+    search: SearchParam = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+):
+    """Live, public pages in `locale` (and, with `fallback`, the rest in the first fallback
+    locale that has them), one item per translation group. Ordered by locale in chain order,
+    then tree order."""
+    chain = locale_chain(request, locale, fallback)
+    queryset = public_pages(request=request).filter(locale__language_code__in=chain.codes)
+    model = _page_type(type)
+    if model is not None:
+        queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
+    if search is not None and search.strip():
+        queryset = queryset.filter(pk__in=_search_ids(search.strip()))
+    rows = queryset.values_list("id", "translation_key", "locale__language_code", "path")
+    chosen = resolve_chain(rows, chain)
+    window = chosen[offset : offset + limit]
+    pages = (
+        Page.objects.filter(pk__in=[row[2] for row in window]).select_related("locale").in_bulk()
+    )
+    ordered = [pages[row[2]] for row in window]
+    translations = translations_for(request, [page.translation_key for page in ordered])
+    return {
+        "count": len(chosen),
+        "items": [list_item(request, page, chain, translations) for page in ordered],
+    }
+
+
+def _serve(request, page_filter: Q, chain: LocaleChain, what: str):
+    key = (
+        public_pages(request=request)
+        .filter(page_filter)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if key is None:
+        raise ApiError(404, "not_found", f"No live, public page {what}.")
+    group = {
+        page.locale.language_code: page
+        for page in public_pages(request=request)
+        .filter(translation_key=key)
+        .select_related("locale")
+    }
+    chosen = next((group[code] for code in chain.codes if code in group), None)
+    if chosen is None:
+        tried = ", ".join(chain.codes)
+        raise ApiError(
+            404,
+            "translation_not_found",
+            f"Page {what} has no live translation in {tried}. "
+            f"Available: {', '.join(sorted(group))}. Add fallback=<code> to accept another language.",
+        )
+    translations = translations_for(request, [key])
+    return page_detail(request, specific(chosen), chain, translations)
+
+
+@router.get(
+    "/pages/by-path/", response={200: PageDetail, **ERRORS}, operation_id="get_page_by_path"
+)
+def get_page_by_path(
+    request,
+    path: Annotated[str, Query(..., max_length=2000, description='Site path, e.g. "/ar/about/".')],
+    locale: LocaleParam = None,
+    fallback: FallbackParam = None,
+):
+    """The page at a public site path (with its language prefix). Without `locale`, the
+    language of the path is served."""
+    parsed = urlparse(path).path or "/"
+    parts = [part for part in parsed.split("/") if part]
+    path_code = languages.default().code
+    if parts and languages.get(parts[0]):
+        path_code = parts.pop(0)
+    chain = locale_chain(request, locale or path_code, fallback)
+    roots = [root for root in Site.get_site_root_paths() if root.language_code == path_code]
+    if not roots:
+        raise ApiError(404, "not_found", f"No site serves {parsed!r}.")
+    rest = "".join(part + "/" for part in parts)
+    url_paths = [root.root_path + rest for root in roots]
+    return _serve(
+        request,
+        Q(url_path__in=url_paths, locale__language_code=path_code),
+        chain,
+        f"at {parsed!r}",
+    )
+
+
+@router.get("/pages/{int:page_id}/", response={200: PageDetail, **ERRORS}, operation_id="get_page")
+def get_page(request, page_id: int, locale: LocaleParam = None, fallback: FallbackParam = None):
+    """A page in `locale`: `page_id` may be the id of any of its translations."""
+    chain = locale_chain(request, locale, fallback)
+    return _serve(request, Q(pk=page_id), chain, str(page_id))

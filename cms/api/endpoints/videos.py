@@ -1,0 +1,186 @@
+"""Videos with their subtitle tracks (protect/tracks.py owns the track and video payloads)."""
+
+from datetime import datetime
+from typing import Literal
+
+from ninja import Router, Schema
+from pydantic import Field
+from wagtail.models import Page
+
+from cms import languages
+from protect import tracks
+from protect.models import VideoPage
+
+from ..errors import ApiError
+from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain, served
+from ..schemas.common import ERRORS, PageListItem, TranslationOut
+from ..serializers.pages import list_item, resolve_chain, translations_for
+from ..visibility import public_pages
+
+router = Router(tags=["Videos"])
+
+
+class PosterOut(Schema):
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+class VideoFileOut(Schema):
+    url: str | None
+    mime_type: str | None
+    duration_seconds: float | None
+    poster: PosterOut | None
+
+
+class TrackOut(Schema):
+    srclang: str
+    label: str = Field(description="The language's name in that language.")
+    kind: Literal["subtitles", "captions"]
+    dir: Literal["ltr", "rtl"]
+    src: str = Field(description="WebVTT file (CORS-enabled), ready for <track src>.")
+    default: bool = Field(description="True only for the track of the served locale.")
+    cue_count: int
+
+
+class VideoListItem(PageListItem):
+    description: str
+    video: VideoFileOut
+    tracks: list[TrackOut]
+    transcript_url: str | None
+
+
+class VideoList(Schema):
+    count: int
+    items: list[VideoListItem]
+
+
+class VideoDetail(Schema):
+    id: int
+    type: str
+    title: str
+    locale: str
+    is_fallback: bool
+    url: str | None
+    last_published_at: datetime | None
+    description: str
+    video: VideoFileOut
+    tracks: list[TrackOut]
+    transcript_url: str | None
+    translations: list[TranslationOut]
+
+
+def _videos():
+    return VideoPage.objects.select_related("locale", "poster").prefetch_related(
+        "poster__renditions"
+    )
+
+
+def _tracks_by_key(request, pages) -> dict:
+    """Track items for many videos in one query (the same items as tracks.published_tracks)."""
+    counts: dict = {}
+    rows = (
+        public_pages(VideoPage.objects.all(), request)
+        .filter(translation_key__in={page.translation_key for page in pages})
+        .values_list("translation_key", "locale__language_code", "cues")
+    )
+    for key, code, cues in rows:
+        if cues:
+            counts.setdefault(key, {})[code] = len(cues)
+    out = {}
+    for page in pages:
+        have = counts.get(page.translation_key, {})
+        code = page.locale.language_code
+        out[page.pk] = [
+            {
+                "srclang": language.code,
+                "label": language.native_name,
+                "kind": "subtitles",
+                "dir": language.dir,
+                "src": request.build_absolute_uri(tracks.track_url(page, language.code)),
+                "default": language.code == code,
+                "cue_count": have[language.code],
+            }
+            for language in languages.all_languages()
+            if language.code in have
+        ]
+    return out
+
+
+def _video_item(request, page, chain: LocaleChain, translations, page_tracks) -> dict:
+    item = list_item(request, page, chain, translations)
+    item.update(tracks.video_payload(page, request))
+    item.update(description=page.description, tracks=page_tracks)
+    return item
+
+
+@router.get("/videos/", response={200: VideoList, **ERRORS}, operation_id="list_videos")
+def list_videos(
+    request,
+    locale: LocaleParam = None,
+    fallback: FallbackParam = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+):
+    """Live, public video pages with their video file and every published subtitle track."""
+    chain = locale_chain(request, locale, fallback)
+    rows = (
+        public_pages(VideoPage.objects.all(), request)
+        .filter(locale__language_code__in=chain.codes)
+        .values_list("id", "translation_key", "locale__language_code", "path")
+    )
+    chosen = resolve_chain(rows, chain)
+    window = chosen[offset : offset + limit]
+    pages = _videos().in_bulk([row[2] for row in window])
+    ordered = [pages[row[2]] for row in window]
+    translations = translations_for(request, [page.translation_key for page in ordered])
+    track_map = _tracks_by_key(request, ordered)
+    return {
+        "count": len(chosen),
+        "items": [
+            _video_item(request, page, chain, translations, track_map[page.pk]) for page in ordered
+        ],
+    }
+
+
+@router.get(
+    "/videos/{int:video_id}/", response={200: VideoDetail, **ERRORS}, operation_id="get_video"
+)
+def get_video(request, video_id: int, locale: LocaleParam = None, fallback: FallbackParam = None):
+    """One video in `locale` (`video_id` may be the id of any of its translations); `tracks`
+    lists every published subtitle language, whatever the locale served."""
+    chain = locale_chain(request, locale, fallback)
+    key = (
+        public_pages(VideoPage.objects.all(), request)
+        .filter(pk=video_id)
+        .values_list("translation_key", flat=True)
+        .first()
+    )
+    if key is None:
+        raise ApiError(404, "not_found", f"No live, public video {video_id}.")
+    group = {
+        page.locale.language_code: page
+        for page in _videos().filter(
+            pk__in=public_pages(Page.objects.all(), request)
+            .filter(translation_key=key)
+            .values("pk")
+        )
+    }
+    chosen = next((group[code] for code in chain.codes if code in group), None)
+    if chosen is None:
+        raise ApiError(
+            404,
+            "translation_not_found",
+            f"Video {video_id} has no live translation in {', '.join(chain.codes)}. "
+            f"Available: {', '.join(sorted(group))}. Add fallback=<code> to accept another language.",
+        )
+    served(request, chosen.locale.language_code)
+    translations = translations_for(request, [key])
+    item = list_item(request, chosen, chain, translations)
+    item.update(tracks.video_payload(chosen, request))
+    item.update(
+        description=chosen.description,
+        tracks=tracks.published_tracks(chosen, chosen.locale.language_code, request),
+    )
+    return item

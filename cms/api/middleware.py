@@ -1,0 +1,134 @@
+"""What wraps every Partner API request (paths under ``/api/partner/``).
+
+Order of work for a GET/HEAD: content version → ETag → 304 (no database, no serialisation) →
+response cache → rate limit (uncached requests only) → the endpoint → cache the 200 → headers.
+Installed right after ``corsheaders`` so that CORS headers reach every answer, including errors.
+"""
+
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
+
+from . import caching, ratelimit
+from .errors import ApiError, database_unavailable, error_response
+
+API_ROOT = "/api/partner/"
+CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400"
+ALLOWED = "GET, HEAD, OPTIONS"
+# Non-content documents that are cached but carry no Content-Language.
+_STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
+
+
+def canonical_query(request) -> str:
+    return urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
+
+
+def not_modified(request, etag: str, changed_at) -> bool:
+    inm = request.headers.get("If-None-Match")
+    if inm is not None:
+        wanted = {tag.removeprefix("W/") for tag in parse_etags(inm)}
+        return "*" in wanted or etag.removeprefix("W/") in wanted
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    return since is not None and int(changed_at.timestamp()) <= since
+
+
+class PartnerApiMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(API_ROOT):
+            return self.get_response(request)
+        method = request.method
+        if method == "OPTIONS":
+            # CORS preflights are answered by corsheaders before this point.
+            response = HttpResponse(status=204)
+            response["Allow"] = ALLOWED
+            return response
+        if method not in ("GET", "HEAD"):
+            return error_response(405, Allow=ALLOWED)
+        if method == "HEAD":
+            request.method = "GET"  # endpoints are declared for GET; the body is dropped below
+        try:
+            response = self.serve(request)
+        except ApiError as exc:
+            response = error_response(exc.status, exc.code, exc.message, **exc.headers)
+        except (OperationalError, InterfaceError):
+            response = database_unavailable()
+        if response.status_code in (301, 302) and response.get("Location", "").endswith(
+            request.get_full_path()
+        ):
+            # LocaleMiddleware turns 404s into redirects to /<language>/…: not for the API.
+            response = getattr(request, "partner_api_error", None) or error_response(404)
+        response = self.as_json_error(request, response)
+        if method == "HEAD":
+            request.method = "HEAD"
+            if not response.streaming:
+                response["Content-Length"] = str(len(response.content))
+                response.content = b""
+        return response
+
+    def serve(self, request):
+        path = request.path
+        query = canonical_query(request)
+        token, changed_at = caching.current_version()
+        etag = caching.etag_for(token, path, query)
+        last_modified = http_date(changed_at.timestamp())
+        if not_modified(request, etag, changed_at):
+            response = HttpResponseNotModified()
+            self.add_validators(response, etag, last_modified)
+            return response
+
+        key = caching.response_key(token, path, query)
+        stored = caching.cache_get(key)
+        if stored is not None:
+            response = HttpResponse(stored["content"], status=200)
+            for name, value in stored["headers"].items():
+                response[name] = value
+            response["X-Cache"] = "hit"
+        else:
+            ratelimit.check(request)
+            response = self.get_response(request)
+            if response.status_code != 200 or response.streaming:
+                if response.status_code >= 400:
+                    response["Cache-Control"] = "no-store"
+                return response
+            served = getattr(request, "partner_api_served", None) or [
+                code for code in [getattr(request, "partner_api_requested", None)] if code
+            ]
+            if served:
+                response["Content-Language"] = ", ".join(served)
+            headers = {name: response[name] for name in _STORED_HEADERS if name in response}
+            caching.cache_set(
+                key,
+                {"content": response.content, "headers": headers},
+                settings.PARTNER_API_CACHE_SECONDS,
+            )
+            response["X-Cache"] = "miss"
+        self.add_validators(response, etag, last_modified)
+        return response
+
+    @staticmethod
+    def add_validators(response, etag: str, last_modified: str) -> None:
+        response["ETag"] = etag
+        response["Last-Modified"] = last_modified
+        response["Cache-Control"] = CACHE_CONTROL
+
+    @staticmethod
+    def as_json_error(request, response):
+        """Never an HTML error page under /api/: rewrite non-JSON errors into the contract's."""
+        status = response.status_code
+        if status < 400 or response.get("Content-Type", "").startswith("application/json"):
+            return response
+        if status >= 500 and getattr(request, "partner_api_database_down", False):
+            return database_unavailable()
+        if status == 405:
+            return error_response(405, Allow=ALLOWED)
+        replacement = error_response(status)
+        for name in ("Retry-After", "Allow"):
+            if name in response:
+                replacement[name] = response[name]
+        return replacement

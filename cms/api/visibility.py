@@ -1,0 +1,44 @@
+"""What anonymous visitors may see: the one place the API decides visibility.
+
+A page is visible when it is live, not view-restricted (itself or an ancestor: Wagtail's
+``public()``), has no unpublished ancestor (Wagtail would still serve it, but its section is
+withdrawn, and the editors' API leaked such parents), and is not the tree's root.
+Documents are visible unless their collection (or an ancestor collection) is view-restricted.
+"""
+
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import CollectionViewRestriction, Page
+
+
+def _withdrawn_ancestor():
+    return Exists(
+        Page.objects.filter(
+            live=False,
+            depth__gt=1,
+            depth__lt=OuterRef("depth"),
+            path=Substr(OuterRef("path"), 1, Length(F("path"))),
+        )
+    )
+
+
+def public_pages(queryset=None, request=None):
+    """Visible pages. Reading the view restrictions costs one query, once per request."""
+    queryset = Page.objects.all() if queryset is None else queryset
+    private = getattr(request, "_partner_api_private_q", None)
+    if private is None:
+        private = queryset.private_q()
+        if request is not None:
+            request._partner_api_private_q = private
+    return queryset.live().exclude(private).filter(depth__gt=1).exclude(_withdrawn_ancestor())
+
+
+def public_documents(queryset=None):
+    """Documents outside view-restricted collections (the restriction covers sub-collections)."""
+    from wagtail.documents import get_document_model
+
+    queryset = get_document_model().objects.all() if queryset is None else queryset
+    restricted = CollectionViewRestriction.objects.filter(
+        collection__path=Substr(OuterRef("collection__path"), 1, Length(F("collection__path")))
+    )
+    return queryset.exclude(Exists(restricted))

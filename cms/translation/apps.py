@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class TranslationQueueConfig(AppConfig):
+    name = "cms.translation"
+    label = "translation_queue"
+    verbose_name = "Translation queue"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers  # noqa: F401

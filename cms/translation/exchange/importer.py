@@ -1,0 +1,145 @@
+"""Import XLIFF 2 / PO files (alone or zipped) with a per-unit report. All or nothing: if any
+file is unusable, nothing is imported and the report says which file and why."""
+
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from wagtail_localize.models import StringSegment, StringTranslation
+
+from .. import permissions, services, tracking
+from ..models import TaskState, TranslationTask
+from . import po, xliff
+from .xliff import ExchangeError
+
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class FileReport:
+    name: str
+    task: TranslationTask | None = None
+    units: list[tuple[str, str]] = field(default_factory=list)  # (unit id, outcome)
+
+    @property
+    def changed(self) -> int:
+        return sum(outcome in ("created", "updated") for _, outcome in self.units)
+
+
+def _files(upload_name: str, data: bytes) -> list[tuple[str, bytes]]:
+    if not data:
+        raise ExchangeError(f"{upload_name}: the file is empty.")
+    if len(data) > MAX_BYTES:
+        raise ExchangeError(f"{upload_name}: larger than {MAX_BYTES // 1024 // 1024} MB.")
+    if zipfile.is_zipfile(io.BytesIO(data)):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = [n for n in archive.namelist() if n.endswith((".xlf", ".xliff", ".po"))]
+            xliff_stems = {n.rsplit(".", 1)[0] for n in names if not n.endswith(".po")}
+            # A PO beside its XLIFF twin is the same content; the XLIFF wins.
+            names = [n for n in names if not (n.endswith(".po") and n[:-3] in xliff_stems)]
+            if not names:
+                raise ExchangeError(f"{upload_name}: the zip holds no .xlf or .po files.")
+            return [(n, archive.read(n)) for n in names]
+    return [(upload_name, data)]
+
+
+def _parse(name: str, data: bytes):
+    if b"\x00" in data:
+        raise ExchangeError(f"{name}: binary data, not an XLIFF or PO file.")
+    if name.endswith((".xlf", ".xliff")):
+        return xliff.read(data, name)
+    if name.endswith(".po"):
+        return po.read(data, name)
+    raise ExchangeError(f"{name}: unknown file type; upload .xlf, .po or a .zip of them.")
+
+
+def import_upload(upload_name: str, data: bytes, user) -> list[FileReport]:
+    parsed = []
+    for name, content in _files(upload_name, data):
+        uuid, language, units = _parse(name, content)
+        task = (
+            permissions.visible_tasks(user, TranslationTask.objects.select_related("source"))
+            .filter(translation__uuid=uuid)
+            .select_related("target_locale")
+            .first()
+            if _is_uuid(uuid)
+            else None
+        )
+        if task is None or not permissions.can_translate(user, task.target_locale_id):
+            raise ExchangeError(f"{name}: it belongs to no translation you may work on.")
+        if language and language != task.target_locale.language_code:
+            raise ExchangeError(
+                f"{name}: written for “{language}” but its translation is into "
+                f"“{task.target_locale.language_code}”."
+            )
+        parsed.append((name, task, units))
+    with transaction.atomic():
+        return [_apply(name, task, units, user) for name, task, units in parsed]
+
+
+def _is_uuid(value) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _apply(name, task, units, user) -> FileReport:
+    report = FileReport(name, task)
+    segments = {
+        segment.context.path: segment
+        for segment in StringSegment.objects.filter(source_id=task.source_id).select_related(
+            "string", "context"
+        )
+    }
+    existing = {
+        (t.translation_of_id, t.context_id): t
+        for t in StringTranslation.objects.filter(
+            context__object_id=task.source.object_id, locale_id=task.target_locale_id
+        )
+    }
+    unreviewed = False
+    with tracking.batched():
+        for unit_id, source, target, needs_review in units:
+            segment = segments.get(unit_id)
+            if segment is None:
+                report.units.append((unit_id, "error: no such segment (content changed?)"))
+                continue
+            if segment.string.data != source:
+                report.units.append((unit_id, "error: source text changed since export"))
+                continue
+            if not target.strip():
+                report.units.append((unit_id, "skipped: no translation"))
+                continue
+            current = existing.get((segment.string_id, segment.context_id))
+            if current is not None and current.data == target:
+                report.units.append((unit_id, "unchanged"))
+                continue
+            StringTranslation.objects.update_or_create(
+                translation_of_id=segment.string_id,
+                locale_id=task.target_locale_id,
+                context_id=segment.context_id,
+                defaults={
+                    "data": target,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": "XLIFF" if name.endswith((".xlf", ".xliff")) else "PO file",
+                    "last_translated_by": user,
+                    "has_error": False,
+                    "field_error": "",
+                },
+            )
+            unreviewed = unreviewed or needs_review
+            report.units.append((unit_id, "updated" if current else "created"))
+    if report.changed:
+        task.refresh_from_db()
+        services.record_bulk_change(
+            task,
+            user=user,
+            to_state=TaskState.NEEDS_REVIEW if unreviewed else TaskState.IN_PROGRESS,
+            comment=f"Imported {report.changed} segment(s) from {name}",
+        )
+    return report

@@ -1,0 +1,161 @@
+"""Permission fences around wagtail-localize's own views.
+
+Stock wagtail-localize lets anyone with "submit translation" submit and sync (and re-publish)
+objects they cannot edit, lets any snippet editor edit every locale, and publishes straight from
+its editor. These wrappers are mounted on the same URLs ahead of the stock ones (see
+wagtail_hooks) and refuse what the queue's rules forbid before delegating.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from wagtail.models import Page
+from wagtail.snippets.permissions import get_permission_name
+from wagtail_localize.components import get_translation_components
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views import edit_translation, submit_translations, update_translations
+
+from . import permissions
+from .models import TaskState
+
+
+def _translation_guard(view):
+    """Views taking ``translation_id``: only translators of the target locale may use them."""
+
+    @wraps(view)
+    def wrapper(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        if not permissions.can_translate(request.user, translation.target_locale_id):
+            raise PermissionDenied(f"You cannot work on {translation.target_locale} translations.")
+        return view(request, translation_id, *args, **kwargs)
+
+    return wrapper
+
+
+def user_can_edit_source(user, instance) -> bool:
+    if permissions.is_translator(user):
+        return False  # translators never change source-language content
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_edit()
+    return user.is_superuser or user.has_perm(get_permission_name("change", type(instance)))
+
+
+def _source_guard(view, load):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        instance = load(**kwargs)
+        if not user_can_edit_source(request.user, instance):
+            raise PermissionDenied("Only editors of the source content may submit or sync it.")
+        if request.method == "POST" and request.POST.get("publish_translations"):
+            # Publishing goes through review in the queue, never straight from a sync.
+            request.POST = request.POST.copy()
+            request.POST.pop("publish_translations")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _page(page_id, **kwargs):
+    return get_object_or_404(Page, pk=page_id).specific
+
+
+def _snippet(app_label, model_name, pk, **kwargs):
+    from django.apps import apps
+    from django.http import Http404
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except LookupError as error:
+        raise Http404 from error
+    return get_object_or_404(model, pk=pk)
+
+
+def _source(translation_source_id, **kwargs):
+    source = get_object_or_404(TranslationSource, pk=translation_source_id)
+    try:
+        return source.get_source_instance()
+    except Exception as error:
+        from django.http import Http404
+
+        raise Http404 from error
+
+
+string_edit = _translation_guard(edit_translation.edit_string_translation)
+override_edit = _translation_guard(edit_translation.edit_override)
+pofile_download = _translation_guard(edit_translation.download_pofile)
+pofile_upload = _translation_guard(edit_translation.upload_pofile)
+machine_translate = _translation_guard(edit_translation.machine_translate)
+preview = _translation_guard(edit_translation.preview_translation)
+stop = _translation_guard(edit_translation.stop_translation)
+
+
+class QueuedSubmitMixin:
+    """Submitting to several locales runs on the worker; the request only enqueues it.
+
+    One locale stays immediate (the editor is sent straight to the new translation), and so
+    does anything using wagtail-localize translation components, which need the request.
+    """
+
+    def form_valid(self, form):
+        locales = list(form.cleaned_data["locales"])
+        if len(locales) < 2 or get_translation_components():
+            return super().form_valid(form)
+        from .tasks import submit_task
+
+        instance, user = self.object, self.request.user
+        args = (
+            ContentType.objects.get_for_model(type(instance)).pk,
+            str(instance.pk),
+            [locale.pk for locale in locales],
+            user.pk,
+            bool(form.cleaned_data.get("include_subtree")),
+        )
+        transaction.on_commit(lambda: submit_task.enqueue(*args))
+        messages.success(
+            self.request,
+            f"“{instance}” is being submitted into {len(locales)} locales in the background; "
+            "its tasks appear in the translation queue as they are created.",
+        )
+        return redirect(self.get_success_url() or reverse("translation_queue:index"))
+
+
+class SubmitPageView(QueuedSubmitMixin, submit_translations.SubmitPageTranslationView):
+    pass
+
+
+class SubmitSnippetView(QueuedSubmitMixin, submit_translations.SubmitSnippetTranslationView):
+    pass
+
+
+submit_page = _source_guard(SubmitPageView.as_view(), _page)
+submit_snippet = _source_guard(SubmitSnippetView.as_view(), _snippet)
+update = _source_guard(update_translations.UpdateTranslationsView.as_view(), _source)
+
+
+def check_instance(request, instance) -> None:
+    """Called before Wagtail's page/snippet views: fence translators into their locales and let
+    wagtail-localize's editor publish only approved, unlocked translations."""
+    locale_id = getattr(instance, "locale_id", None)
+    if locale_id is not None and not permissions.can_touch_locale(request.user, locale_id):
+        raise PermissionDenied("This content is in a locale outside your translation teams.")
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return
+    from .services import task_for_instance
+
+    task = task_for_instance(instance)
+    if task is None or not task.translation.enabled:
+        return
+    if task.state != TaskState.APPROVED:
+        raise PermissionDenied(
+            f"This translation is {task.get_state_display().lower()}: it must be reviewed and "
+            "approved in the translation queue before it is published."
+        )
+    if not permissions.can_publish(request.user, task.target_locale_id):
+        raise PermissionDenied(f"Your team may not publish {task.target_locale} translations.")
+    if getattr(instance, "locked", False):
+        raise PermissionDenied("This page is locked; it cannot be published.")

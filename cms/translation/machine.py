@@ -1,0 +1,120 @@
+"""Machine pre-translation: backends chosen per locale, run on the worker.
+
+Backends are wagtail-localize machine translators (DeepL, LibreTranslate…) configured in
+``PROTECT_MACHINE_TRANSLATORS``; ``OfflineTranslator`` is deterministic and needs no network, for
+tests and the demo. Output is stored as *machine* string translations, so the task becomes a
+machine draft that must be reviewed before it can be published.
+"""
+
+from collections import defaultdict
+
+from bs4 import BeautifulSoup, NavigableString
+from django.conf import settings
+from django.db import transaction
+from django.utils.module_loading import import_string
+from wagtail_localize.machine_translators.base import BaseMachineTranslator
+from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.strings import StringValue
+
+from . import services, tracking
+from .models import LocalePolicy
+
+
+class MachineTranslationError(Exception):
+    """The provider failed or timed out; nothing was changed."""
+
+
+class OfflineTranslator(BaseMachineTranslator):
+    """Marks each text run with the target language: ``Help`` → ``[fr] Help``. Tags, links,
+    numbers, phone numbers and addresses are left exactly as they are."""
+
+    display_name = "Offline pre-translation"
+
+    def translate(self, source_locale, target_locale, strings):
+        code = target_locale.language_code
+        return {string: StringValue(_mark(string.data, code)) for string in strings}
+
+    def can_translate(self, source_locale, target_locale):
+        return source_locale.language_code != target_locale.language_code
+
+
+def _mark(html: str, code: str) -> str:
+    soup = BeautifulSoup(html, "html.parser")
+    first = next((text for text in soup.find_all(string=True) if text.strip()), None)
+    if first is None:
+        return html
+    first.replace_with(NavigableString(f"[{code}] {first}"))
+    return str(soup)
+
+
+def translator_key_for(locale) -> str:
+    policy = LocalePolicy.objects.filter(locale=locale).first()
+    key = (policy and policy.machine_translator) or settings.PROTECT_MACHINE_TRANSLATOR_DEFAULT
+    if key not in settings.PROTECT_MACHINE_TRANSLATORS:
+        raise MachineTranslationError(
+            f"Machine translator “{key}” for {locale} is not configured "
+            f"(known: {', '.join(settings.PROTECT_MACHINE_TRANSLATORS)})."
+        )
+    return key
+
+
+def get_translator(locale) -> BaseMachineTranslator:
+    config = settings.PROTECT_MACHINE_TRANSLATORS[translator_key_for(locale)]
+    options = {"TIMEOUT": settings.PROTECT_MACHINE_TRANSLATION_TIMEOUT, **config.get("OPTIONS", {})}
+    return import_string(config["CLASS"])(options)
+
+
+def pretranslate(task, user=None) -> int:
+    """Fill the task's untranslated segments with machine output. Returns how many were filled.
+
+    The provider is called before anything is written, so a failure changes nothing.
+    """
+    translation = task.translation
+    source = translation.source
+    locale = translation.target_locale
+    translator = get_translator(locale)
+    if not translator.can_translate(source.locale, locale):
+        raise MachineTranslationError(
+            f"{translator.display_name} cannot translate {source.locale} into {locale}."
+        )
+    done = set(
+        StringTranslation.objects.filter(
+            context__object_id=source.object_id, locale=locale
+        ).values_list("translation_of_id", "context_id")
+    )
+    wanted = defaultdict(list)
+    for segment in StringSegment.objects.filter(source=source).select_related("string"):
+        if (segment.string_id, segment.context_id) not in done:
+            wanted[segment.string.as_value()].append((segment.string_id, segment.context_id))
+    if not wanted:
+        return 0
+    try:
+        output = translator.translate(source.locale, locale, list(wanted))
+    except Exception as error:  # requests errors, provider errors, timeouts
+        raise MachineTranslationError(
+            f"{translator.display_name} failed for {task}: {error}"
+        ) from error
+    filled = 0
+    with transaction.atomic(), tracking.batched():
+        for value, places in wanted.items():
+            result = output.get(value)
+            if result is None or result.data is None:
+                continue
+            for string_id, context_id in places:
+                _, created = StringTranslation.objects.get_or_create(
+                    translation_of_id=string_id,
+                    locale=locale,
+                    context_id=context_id,
+                    defaults={
+                        "data": result.data,
+                        "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
+                        "tool_name": str(translator.display_name),
+                        "last_translated_by": user,
+                    },
+                )
+                filled += created
+    if filled:
+        services.record_bulk_change(
+            task, user=user, machine=True, comment="Machine pre-translation"
+        )
+    return filled

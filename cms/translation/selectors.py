@@ -1,0 +1,54 @@
+"""Reads for the queue and the coverage matrix, shaped so a page costs a fixed number of queries."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.models import Locale
+
+from . import permissions
+from .models import LocaleTeam, QueueJob, TranslationTask
+
+
+def queue(user):
+    tasks = TranslationTask.objects.select_related(
+        "content_type", "source_locale", "target_locale", "assignee", "assignee_team"
+    )
+    return permissions.visible_tasks(user, tasks)
+
+
+def open_jobs(user):
+    jobs = QueueJob.objects.order_by("-created_at")
+    if not user.is_superuser:
+        jobs = jobs.filter(created_by=user)
+    return jobs[:5]
+
+
+def assignable(user, tasks=None):
+    """Users and teams that the queue offers as assignees."""
+    teams = LocaleTeam.objects.select_related("locale")
+    users = get_user_model().objects.filter(is_active=True)
+    if permissions.is_translator(user):
+        own = permissions.locale_ids(user)
+        teams = teams.filter(locale_id__in=own)
+        users = users.filter(locale_teams__locale_id__in=own).distinct()
+    else:
+        users = users.filter(Q(locale_teams__isnull=False) | Q(is_superuser=True)).distinct()
+    return users.order_by("username"), teams
+
+
+def coverage(user):
+    """(locales, rows): rows are (source title, type, {locale id: task}) for visible tasks."""
+    locales = list(Locale.objects.order_by("language_code"))
+    tasks = permissions.visible_tasks(user, TranslationTask.objects.select_related("content_type"))
+    rows = {}
+    for task in tasks.order_by("title", "source_id"):
+        row = rows.setdefault(
+            task.source_id,
+            {
+                "title": task.title,
+                "type": task.content_type.name,
+                "source": task.source_locale_id,
+                "cells": {},
+            },
+        )
+        row["cells"][task.target_locale_id] = task
+    return locales, list(rows.values())

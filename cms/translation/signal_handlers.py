@@ -1,0 +1,102 @@
+"""Keep tasks in step with wagtail-localize, however its records were written (admin, demo
+builder, PO upload, API), and fence link overrides."""
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.dispatch import receiver
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.signals import published
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringTranslation,
+    Translation,
+    TranslationLog,
+)
+
+from . import services, teams, tracking
+from .links import check_override
+from .models import LocaleTeam
+
+
+@receiver(post_save, sender=Translation)
+def create_task(sender, instance, created, **kwargs):
+    if kwargs.get("raw"):
+        return
+    services.ensure_task(instance)
+
+
+@receiver(post_save, sender=StringTranslation)
+def string_saved(sender, instance, **kwargs):
+    if not kwargs.get("raw") and not tracking.is_batched():
+        services.record_string_change(instance)
+
+
+@receiver(post_delete, sender=StringTranslation)
+def string_deleted(sender, instance, **kwargs):
+    if not tracking.is_batched():
+        services.record_string_change(instance, deleted=True)
+
+
+@receiver(published)
+def object_published(sender, instance, revision=None, **kwargs):
+    if not isinstance(instance, TranslatableMixin):
+        return
+    user = getattr(revision, "user", None)
+    services.mark_published(instance, user=user)
+    _schedule_sync(instance, user)
+
+
+@receiver(post_save)
+def undrafted_snippet_saved(sender, instance, **kwargs):
+    # Snippets without drafts are live as soon as they are saved: sync their translations then.
+    if kwargs.get("raw") or not isinstance(instance, TranslatableMixin):
+        return
+    if isinstance(instance, DraftStateMixin):
+        return
+    _schedule_sync(instance, None)
+
+
+@receiver(post_save)
+def locale_root_created(sender, instance, created, **kwargs):
+    # Teams hold their page permissions on their locale's top page; grant them once it exists.
+    if created and not kwargs.get("raw") and isinstance(instance, Page) and instance.depth == 2:
+        for team in LocaleTeam.objects.filter(locale_id=instance.locale_id):
+            teams.sync_team_group(team)
+
+
+@receiver(post_save, sender=TranslationLog)
+def translation_saved(sender, instance, created, **kwargs):
+    # wagtail-localize saved a target; objects without drafts are published by that save.
+    try:
+        target = instance.get_instance()
+    except Exception:  # target deleted meanwhile
+        return
+    if not isinstance(target, DraftStateMixin):
+        services.mark_published(target)
+
+
+def _schedule_sync(instance, user):
+    source = services.source_for_instance(instance)
+    if source is None or not source.translations.filter(enabled=True).exists():
+        return
+    from .tasks import sync_source_task
+
+    user_id = getattr(user, "pk", None)
+    transaction.on_commit(lambda: sync_source_task.enqueue(source.pk, user_id))
+
+
+@receiver(pre_save, sender=SegmentOverride)
+def refuse_unsafe_override(sender, instance, **kwargs):
+    check_override(instance.data_json)
+
+
+@receiver(post_save, sender=LocaleTeam)
+def team_saved(sender, instance, **kwargs):
+    if not kwargs.get("raw"):
+        teams.sync_team_group(instance)
+
+
+@receiver(m2m_changed, sender=LocaleTeam.members.through)
+def team_members_changed(sender, instance, action, **kwargs):
+    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, LocaleTeam):
+        teams.sync_team_members(instance)

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from .views import actions, pages
+from .views.queue import QueueView
+
+app_name = "translation_queue"
+
+urlpatterns = [
+    path("", QueueView.as_view(), name="index"),
+    path("results/", QueueView.as_view(results_only=True), name="index_results"),
+    path("bulk/", actions.bulk, name="bulk"),
+    path("coverage/", pages.coverage, name="coverage"),
+    path("notifications/", pages.notifications, name="notifications"),
+    path("import/", pages.import_files, name="import"),
+    path("<int:task_id>/", pages.task_detail, name="task"),
+    path("<int:task_id>/review/", actions.review, name="review"),
+]

@@ -1,0 +1,138 @@
+"""Read views: one task, the coverage matrix, the notice list, and the import form."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from .. import permissions, qa, selectors
+from ..exchange.importer import import_upload
+from ..exchange.units import units_for
+from ..exchange.xliff import ExchangeError
+from ..models import Notification, TaskState
+
+
+def _queue_user(request):
+    if not permissions.can_use_queue(request.user):
+        raise PermissionDenied("You cannot use the translation queue.")
+
+
+def task_detail(request, task_id):
+    _queue_user(request)
+    task = get_object_or_404(
+        selectors.queue(request.user).select_related("source", "translation", "last_translator"),
+        pk=task_id,
+    )
+    report = qa.check_task(task)
+    suggestions = {s.context.path: s for s in task.suggestions.select_related("context")}
+    rows = [
+        {"unit": unit, "issues": report.get(unit.id, []), "suggestion": suggestions.get(unit.id)}
+        for unit in units_for(task)
+    ]
+    try:
+        edit_url = task.translation.get_target_instance_edit_url()
+    except Exception:
+        edit_url = None
+    return render(
+        request,
+        "translation/task.html",
+        {
+            "task": task,
+            "rows": rows,
+            "blocking": qa.blocking(report),
+            "transitions": task.transitions.select_related("user"),
+            "edit_url": edit_url
+            if permissions.can_translate(request.user, task.target_locale_id)
+            else None,
+            "can_review": permissions.can_review(request.user, task.target_locale_id),
+            "can_publish": permissions.can_publish(request.user, task.target_locale_id),
+            "states": TaskState,
+        },
+    )
+
+
+COLOURS = {
+    TaskState.UNTRANSLATED: "#d9d9d9",
+    TaskState.IN_PROGRESS: "#ffe08a",
+    TaskState.MACHINE_DRAFT: "#ffc78a",
+    TaskState.NEEDS_REVIEW: "#8ac6ff",
+    TaskState.CHANGES_REQUESTED: "#ff9b9b",
+    TaskState.APPROVED: "#9be29b",
+    TaskState.PUBLISHED: "#3fae49",
+    TaskState.STALE: "#e0533d",
+}
+
+
+def coverage(request):
+    _queue_user(request)
+    locales, rows = selectors.coverage(request.user)
+    if request.GET.get("export") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="translation-coverage.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["Title", "Type"] + [locale.language_code for locale in locales])
+        for row in rows:
+            writer.writerow(
+                [row["title"], row["type"]]
+                + [
+                    "source"
+                    if locale.pk == row["source"]
+                    else (row["cells"][locale.pk].state if locale.pk in row["cells"] else "")
+                    for locale in locales
+                ]
+            )
+        return response
+    table = [
+        {
+            "title": row["title"],
+            "type": row["type"],
+            "cells": [
+                {"source": True}
+                if locale.pk == row["source"]
+                else {
+                    "task": row["cells"].get(locale.pk),
+                    "colour": COLOURS.get(
+                        getattr(row["cells"].get(locale.pk), "state", None), "#ffffff"
+                    ),
+                }
+                for locale in locales
+            ],
+        }
+        for row in rows
+    ]
+    legend = [(TaskState(state).label, colour) for state, colour in COLOURS.items()]
+    return render(
+        request,
+        "translation/coverage.html",
+        {"locales": locales, "table": table, "legend": legend},
+    )
+
+
+def notifications(request):
+    _queue_user(request)
+    notices = Notification.objects.filter(user=request.user).select_related("task")[:100]
+    response = render(request, "translation/notifications.html", {"notices": notices})
+    Notification.objects.filter(user=request.user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return response
+
+
+def import_files(request):
+    _queue_user(request)
+    reports, status = None, 200
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ExchangeError("Choose an .xlf, .po or .zip file to import.")
+            reports = import_upload(upload.name, upload.read(), request.user)
+            changed = sum(report.changed for report in reports)
+            messages.success(request, f"Imported {changed} segment(s) from {len(reports)} file(s).")
+        except ExchangeError as error:
+            messages.error(request, f"Nothing was imported. {error}")
+            status = 400
+    return render(request, "translation/import.html", {"reports": reports}, status=status)

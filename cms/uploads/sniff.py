@@ -1,0 +1,64 @@
+"""What a file really is, from its bytes (never from its name or the browser's word)."""
+
+import re
+
+import filetype
+from charset_normalizer import from_bytes
+
+HEAD_BYTES = 8192
+
+_MARKUP = re.compile(
+    rb"<\s*(!doctype\s+html|html|head|body|script|iframe|svg|object|embed)\b", re.I
+)
+_SVG = re.compile(rb"<\s*svg\b", re.I)
+_SCRIPT = re.compile(rb"<\s*script\b|\bon[a-z]+\s*=|javascript:", re.I)
+_SRT_TIMING = re.compile(r"\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}")
+_VTT_TIMING = re.compile(r"(\d+:)?\d{2}:\d{2}\.\d{3}\s*-->\s*(\d+:)?\d{2}:\d{2}\.\d{3}")
+
+
+def binary_type(head: bytes) -> str | None:
+    """The MIME type the magic bytes announce, or None for text and unknown formats."""
+    if head.lstrip(b"\xef\xbb\xbf\r\n\t ").startswith(b"%PDF-"):
+        return "application/pdf"
+    return filetype.guess_mime(head)
+
+
+def describe(head: bytes) -> str:
+    """A short human description of what ``head`` looks like, for error messages."""
+    if _SVG.search(head):
+        return "an SVG image with a script" if _SCRIPT.search(head) else "an SVG image"
+    if _MARKUP.search(head):
+        return "an HTML document"
+    kind = binary_type(head)
+    if kind:
+        return f"a {kind} file"
+    if b"\x00" in head:
+        return "a binary file of unknown type"
+    return "plain text"
+
+
+def looks_like_markup(head: bytes) -> bool:
+    return bool(_MARKUP.search(head))
+
+
+def decode_text(data: bytes) -> str | None:
+    """Text of a subtitle file in whatever encoding it came (UTF-8 first), or None if binary."""
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = from_bytes(data).best()
+        return str(best) if best is not None else None
+
+
+def subtitle_type(text: str) -> str | None:
+    """text/vtt or application/x-subrip if ``text`` has the shape of one, else None."""
+    stripped = text.lstrip("\ufeff")
+    if re.match(r"WEBVTT(?:[ \t]|$)", stripped.splitlines()[0] if stripped else "") and (
+        _VTT_TIMING.search(stripped) or len(stripped.strip()) == len("WEBVTT")
+    ):
+        return "text/vtt"
+    if _SRT_TIMING.search(stripped):
+        return "application/x-subrip"
+    return None

@@ -1,0 +1,1 @@
+"""Webhooks: partners subscribe to content events and receive signed JSON deliveries."""

@@ -1,0 +1,77 @@
+"""Small, real demo PDFs in the language's own script (Noto fonts, shaped with HarfBuzz)."""
+
+import logging
+from functools import cache
+from pathlib import Path
+
+from fpdf import FPDF
+
+from cms import languages
+
+FONTS = Path(__file__).with_name("fonts")
+LATIN = "NotoSans-Regular.ttf"  # also covers Greek and Cyrillic
+# fontTools logs every subsetting step at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
+SCRIPT_FONTS = {"Arab": "NotoNaskhArabic-Regular.ttf", "Ethi": "NotoSansEthiopic-Regular.ttf"}
+
+
+class DemoPDF(FPDF):
+    def __init__(self, language_code: str, title: str):
+        super().__init__(format=(148, 210))  # A5 in mm
+        language = languages.get(language_code)
+        self.rtl = language.is_rtl
+        self.set_lang(language_code)
+        self.set_title(title)
+        self.set_creator("PROTECT CMS demo content")
+        self.set_author("IOM PROTECT project (demo)")
+        self.add_font("latin", fname=str(FONTS / LATIN))
+        family = "latin"
+        if language.script in SCRIPT_FONTS:
+            self.add_font("script", fname=str(FONTS / SCRIPT_FONTS[language.script]))
+            family = "script"
+            # Digits, "PROTECT" and phone numbers fall back to the Latin font.
+            self.set_fallback_fonts(["latin"])
+        self.family_name = family
+        self.set_text_shaping(use_shaping_engine=True, direction="rtl" if self.rtl else "ltr")
+        self.set_auto_page_break(auto=True, margin=15)
+
+    def paragraph(self, text: str, size: int = 11, gap: int = 3) -> None:
+        self.set_font(self.family_name, size=size)
+        self.multi_cell(0, size * 0.6, text, align="R" if self.rtl else "L")
+        self.ln(gap)
+
+    def footer(self):
+        self.set_y(-12)
+        self.set_font("latin", size=7)
+        self.cell(0, 5, f"PROTECT demo · {self.page_no()}", align="C")
+
+
+def leaflet(language_code: str, title: str, paragraphs: list[str], print_edition=False) -> bytes:
+    """A one- or two-page leaflet; the print edition has larger margins for trimming."""
+    pdf = DemoPDF(language_code, title)
+    if print_edition:
+        pdf.set_margins(18, 18, 18)
+    pdf.add_page()
+    pdf.paragraph(title, size=17, gap=6)
+    for text in paragraphs:
+        pdf.paragraph(text)
+    return bytes(pdf.output())
+
+
+def report(title: str, chapters: list[tuple[str, list[str]]]) -> bytes:
+    """An English report with a bookmarked chapter per entry (the PDF outline is its TOC)."""
+    pdf = DemoPDF("en", title)
+    pdf.add_page()
+    pdf.paragraph(title, size=17, gap=6)
+    for heading, paragraphs in chapters:
+        pdf.add_page()
+        pdf.start_section(heading)
+        pdf.paragraph(heading, size=14, gap=4)
+        for text in paragraphs:
+            pdf.paragraph(text)
+    return bytes(pdf.output())
+
+
+@cache
+def fonts_present() -> bool:
+    return all((FONTS / name).exists() for name in [LATIN, *SCRIPT_FONTS.values()])

@@ -1,0 +1,147 @@
+"""Read-side queries for the public (partner API, downloads): only what anyone may see.
+
+Public means: live (published in Wagtail), not withdrawn, and files outside private collections.
+Superseded materials stay resolvable by id (old links keep working) but leave the listings.
+"""
+
+from django.db.models import Exists, F, OuterRef, QuerySet
+from django.db.models.functions import Length, Substr
+from wagtail.models import CollectionViewRestriction
+
+from cms import languages
+from materials.fields import contains_code
+from materials.models import Country, Material, MaterialFile, SupportService
+from protect.countries import MAPPING_COUNTRIES
+
+
+def in_private_collection(collection_path: str = "document__collection__path") -> Exists:
+    """True for rows whose collection, or a collection above it, has a view restriction.
+
+    Tree paths of ancestors are prefixes of their descendants' paths, so this is one subquery.
+    """
+    own_path = OuterRef(collection_path)
+    return Exists(
+        CollectionViewRestriction.objects.annotate(path_length=Length("collection__path")).filter(
+            collection__path=Substr(own_path, 1, F("path_length"))
+        )
+    )
+
+
+def public_files() -> QuerySet[MaterialFile]:
+    return (
+        MaterialFile.objects.filter(material__live=True)
+        .exclude(material__status=Material.Status.WITHDRAWN)
+        .exclude(in_private_collection())
+        .select_related("document", "material")
+        .order_by("material_id", "sort_order", "pk")
+    )
+
+
+def listed_materials(locale=None) -> QuerySet[Material]:
+    """Materials a listing shows: live and currently published."""
+    queryset = Material.objects.filter(live=True, status=Material.Status.PUBLISHED)
+    if locale is not None:
+        queryset = queryset.filter(locale=locale)
+    return queryset.select_related("locale")
+
+
+def resolvable_materials() -> QuerySet[Material]:
+    """Materials an id may resolve to: live and published or superseded (not withdrawn)."""
+    return Material.objects.filter(live=True).exclude(status=Material.Status.WITHDRAWN)
+
+
+def filter_materials(
+    queryset: QuerySet[Material],
+    *,
+    kind: str | None = None,
+    audience: str | None = None,
+    country: str | None = None,
+    language: str | None = None,
+) -> QuerySet[Material]:
+    """Apply the partner filters; values must already be validated against the vocabularies."""
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if audience:
+        queryset = queryset.filter(contains_code("audiences", audience))
+    if country:
+        queryset = queryset.filter(contains_code("countries", country))
+    if language:
+        keys = public_files().filter(language=language).values("material__translation_key")
+        queryset = queryset.filter(translation_key__in=keys)
+    return queryset
+
+
+def files_by_group(translation_keys, language: str | None = None) -> dict:
+    """Public files of several materials at once: {translation_key: [MaterialFile, …]}."""
+    files = public_files().filter(material__translation_key__in=list(translation_keys))
+    if language:
+        files = files.filter(language=language)
+    grouped: dict = {}
+    for material_file in files:
+        grouped.setdefault(material_file.material.translation_key, []).append(material_file)
+    return grouped
+
+
+def public_file(file_id: int) -> MaterialFile | None:
+    return public_files().filter(pk=file_id).first()
+
+
+def live_countries(codes) -> QuerySet[Country]:
+    """Live profiles of the 12 mapping countries in the locales ``codes``."""
+    return Country.objects.filter(
+        live=True, code__in=list(MAPPING_COUNTRIES), locale__language_code__in=list(codes)
+    )
+
+
+def live_services(
+    codes, *, country: str | None = None, audience: str | None = None
+) -> QuerySet[SupportService]:
+    """Live support services in the locales ``codes``, optionally of one country or audience."""
+    queryset = SupportService.objects.filter(live=True, locale__language_code__in=list(codes))
+    if country:
+        queryset = queryset.filter(country=country)
+    if audience:
+        queryset = queryset.filter(contains_code("audiences", audience))
+    return queryset
+
+
+def resolve_groups(rows, codes: tuple[str, ...]) -> list[tuple]:
+    """Pick one row per translation group: the first locale of ``codes`` that has one.
+
+    ``rows`` are ``(pk, translation_key, language_code, *sort_keys)``; returns the chosen rows
+    as ``(sort_keys…, pk, language_code)`` tuples in stable order (by the sort keys, then pk).
+    """
+    rank = {code: index for index, code in enumerate(codes)}
+    best: dict = {}
+    for pk, key, code, *sort_keys in rows:
+        if code not in rank:
+            continue
+        if key not in best or rank[code] < best[key][0]:
+            best[key] = (rank[code], (*sort_keys, pk, code))
+    return sorted(chosen for _rank, chosen in best.values())
+
+
+def translations_of(model, keys, **filters) -> dict:
+    """translation_key -> [obj, …] of live translations, in the language table's order."""
+    order = {code: index for index, code in enumerate(languages.codes())}
+    grouped: dict = {}
+    rows = model.objects.filter(live=True, translation_key__in=list(keys), **filters)
+    for obj in rows.select_related("locale"):
+        grouped.setdefault(obj.translation_key, []).append(obj)
+    for group in grouped.values():
+        group.sort(key=lambda obj: order.get(obj.locale.language_code, 99))
+    return grouped
+
+
+def successors_in(material_ids, codes: tuple[str, ...]) -> dict:
+    """material pk -> pk of its translation in the first of ``codes`` that has one (else itself)."""
+    key_of = dict(
+        Material.objects.filter(pk__in=list(material_ids)).values_list("pk", "translation_key")
+    )
+    rows = (
+        resolvable_materials()
+        .filter(translation_key__in=list(key_of.values()), locale__language_code__in=codes)
+        .values_list("pk", "translation_key", "locale__language_code", "translation_key")
+    )
+    best = {row[0]: row[-2] for row in resolve_groups(rows, codes)}  # translation_key -> pk
+    return {pk: best.get(key, pk) for pk, key in key_of.items()}

@@ -1,0 +1,20 @@
+"""The "Subtitles" panel of the video page editor: the state of all the video's languages."""
+
+from django.urls import reverse
+from wagtail.admin.panels import Panel
+
+
+class SubtitleTracksPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "protect/admin/subtitle_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            from protect.tracks import track_statuses
+
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["page"] = page
+            if page.pk:
+                context["rows"] = track_statuses(page)
+                context["manage_url"] = reverse("protect_subtitles", args=[page.pk])
+            return context

@@ -1,0 +1,84 @@
+"""Stable download URLs with neutral names, honouring status, publication and privacy."""
+
+import pytest
+from wagtail.models import Collection, CollectionViewRestriction
+
+from materials import selectors
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def private_collection(root_collection):
+    collection = root_collection.add_child(name="Internal")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return collection
+
+
+def test_download_has_a_stable_url_and_a_neutral_name(client, make_material):
+    material = make_material(reference_number="PROTECT-INF-GR-C", files=[("ar", "screen")])
+    material_file = material.files.get()
+    url = material_file.get_download_url()
+    assert url == f"/downloads/materials/{material_file.pk}/protect-inf-gr-c-ar-screen.pdf"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == (
+        'attachment; filename="protect-inf-gr-c-ar-screen.pdf"'
+    )
+    assert response["ETag"] == f'"{material_file.sha256}"'
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cache-Control"].startswith("public")
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"%PDF-") and len(body) == material_file.size_bytes
+    assert client.head(url).status_code == 200
+    assert client.post(url).status_code == 405
+
+
+def test_superseded_material_files_still_resolve(client, make_material):
+    new = make_material(title="New")
+    old = make_material(title="Old", status="superseded", superseded_by=new)
+    assert client.get(old.files.get().get_download_url()).status_code == 200
+
+
+def test_withdrawn_and_unpublished_materials_are_not_served(client, make_material):
+    withdrawn = make_material(title="W", status="withdrawn", withdrawal_reason="Outdated law.")
+    draft = make_material(title="D", publish=False)
+    for material in (withdrawn, draft):
+        assert client.get(material.files.get().get_download_url()).status_code == 404
+    assert client.get("/downloads/materials/999999/x.pdf").status_code == 404
+
+
+def test_private_collection_asks_for_login(client, admin_user, make_material, private_collection):
+    material = make_material(collection=private_collection)
+    url = material.files.get().get_download_url()
+    response = client.get(url)
+    assert response.status_code == 302
+    assert "/login" in response["Location"]
+    client.force_login(admin_user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_selectors_publish_only_public_files(make_material, private_collection):
+    public = make_material(title="Public", files=[("en", "screen"), ("ar", "screen")])
+    make_material(title="Private", collection=private_collection)
+    make_material(title="Draft", publish=False)
+    make_material(title="Gone", status="withdrawn", withdrawal_reason="Replaced.")
+    titles = {f.material.title for f in selectors.public_files()}
+    assert titles == {"Public"}
+    listed = selectors.filter_materials(selectors.listed_materials(), language="ar")
+    assert list(listed) == [public]
+    grouped = selectors.files_by_group([public.translation_key], language="ar")
+    assert [f.language for f in grouped[public.translation_key]] == ["ar"]
+
+
+def test_private_collection_children_are_private_too(make_material, private_collection):
+    inner = private_collection.add_child(name="Inner")
+    make_material(collection=inner)
+    sibling = Collection.get_first_root_node().add_child(name="Internal 2")  # path prefix trap
+    public = make_material(title="Public", collection=sibling)
+    assert [f.material for f in selectors.public_files()] == [public]
