@@ -316,3 +316,27 @@ def test_services_filter_order_and_verification(api_client, services):
     arabic = api_client.api("/services/", country="GR", locale="ar").json_body
     assert arabic["count"] == 2 and {i["locale"] for i in arabic["items"]} == {"ar"}
     assert api_client.api("/services/", locale="ti").json_body["count"] == 0
+
+
+def test_country_rich_text_hides_non_public_links_and_scripts(api_client, locales, home_page):
+    from protect.models import AwarenessPage
+
+    draft = AwarenessPage(title="Draft", slug="draft", live=False)
+    home_page.add_child(instance=draft)
+    country = Country(
+        code="GR",
+        name="Greece",
+        locale=locales["en"],
+        legal_framework=(
+            f'<p><a linktype="page" id="{draft.id}">draft page</a> '
+            f'<a linktype="page" id="{home_page.id}">home</a> '
+            '<a href="javascript:alert(1)">bad</a></p>'
+        ),
+    )
+    country.full_clean()
+    country.save()
+    country.save_revision().publish()
+    html = api_client.api("/countries/").json_body["items"][0]["legal_framework"]
+    assert "draft page" in html and f"/{draft.slug}/" not in html
+    assert "href=" in html and "home" in html  # the live page stays a link
+    assert "javascript:" not in html

@@ -5,7 +5,6 @@ from typing import Literal
 
 from ninja import Router, Schema
 from pydantic import Field
-from wagtail.rich_text import expand_db_html
 
 from cms import languages
 from materials import selectors
@@ -24,6 +23,7 @@ from ..params import (
     served,
 )
 from ..schemas.common import ERRORS, ErrorOut, LocalisedItem
+from ..serializers.content import ContentResolver
 
 router = Router(tags=["Materials"])
 
@@ -273,6 +273,12 @@ def list_countries(request, locale: LocaleParam = None, fallback: FallbackParam 
     countries = [by_pk[row[-2]] for row in chosen]
     counts = _service_counts(chain)
     translations = selectors.translations_of(Country, [c.translation_key for c in countries])
+    # Same rich-text path as pages: links to non-public pages become text, output is sanitised.
+    resolver = ContentResolver(request)
+    for country in countries:
+        resolver.collect_rich_text(country.legal_framework)
+        resolver.collect_rich_text(country.assistance)
+    resolver.fetch()
     items = []
     for country in countries:
         code = country.locale.language_code
@@ -282,8 +288,8 @@ def list_countries(request, locale: LocaleParam = None, fallback: FallbackParam 
                 "code": country.code,
                 "name": country.name,
                 "services_count": counts.get(country.code, 0),
-                "legal_framework": expand_db_html(country.legal_framework),
-                "assistance": expand_db_html(country.assistance),
+                "legal_framework": resolver.rich_text(country.legal_framework),
+                "assistance": resolver.rich_text(country.assistance),
                 "locale": code,
                 "is_fallback": code != chain.requested,
                 "translations": _translations(translations, country.translation_key, "name"),
