@@ -7,7 +7,6 @@ from ninja import Router, Schema
 from pydantic import Field
 from wagtail.models import Page
 
-from cms import languages
 from protect import tracks
 from protect.models import VideoPage
 
@@ -77,37 +76,6 @@ def _videos():
     )
 
 
-def _tracks_by_key(request, pages) -> dict:
-    """Track items for many videos in one query (the same items as tracks.published_tracks)."""
-    counts: dict = {}
-    rows = (
-        public_pages(VideoPage.objects.all(), request)
-        .filter(translation_key__in={page.translation_key for page in pages})
-        .values_list("translation_key", "locale__language_code", "cues")
-    )
-    for key, code, cues in rows:
-        if cues:
-            counts.setdefault(key, {})[code] = len(cues)
-    out = {}
-    for page in pages:
-        have = counts.get(page.translation_key, {})
-        code = page.locale.language_code
-        out[page.pk] = [
-            {
-                "srclang": language.code,
-                "label": language.native_name,
-                "kind": "subtitles",
-                "dir": language.dir,
-                "src": request.build_absolute_uri(tracks.track_url(page, language.code)),
-                "default": language.code == code,
-                "cue_count": have[language.code],
-            }
-            for language in languages.all_languages()
-            if language.code in have
-        ]
-    return out
-
-
 def _video_item(request, page, chain: LocaleChain, translations, page_tracks) -> dict:
     item = list_item(request, page, chain, translations)
     item.update(tracks.video_payload(page, request))
@@ -135,7 +103,7 @@ def list_videos(
     pages = _videos().in_bulk([row[2] for row in window])
     ordered = [pages[row[2]] for row in window]
     translations = translations_for(request, [page.translation_key for page in ordered])
-    track_map = _tracks_by_key(request, ordered)
+    track_map = tracks.published_tracks_many(ordered, request)
     return {
         "count": len(chosen),
         "items": [
