@@ -23,8 +23,8 @@ install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 migrate: install ## Apply database migrations (creates the 23 locales)
 	$(PY) manage.py migrate --noinput
 
-demo: migrate ## Load the demo content (idempotent)
-	$(PY) manage.py load_demo_content
+demo: migrate ## Load the demo content (idempotent; DEMO_LANGUAGES=ar,ti for a quick partial demo)
+	$(PY) manage.py load_demo_content $(if $(DEMO_LANGUAGES),--languages $(DEMO_LANGUAGES))
 
 admin: migrate ## Create the admin user and print its password
 	$(PY) manage.py ensure_admin
