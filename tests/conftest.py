@@ -17,7 +17,10 @@ def locales(db):
 @pytest.fixture
 def home_page(locales):
     """An English HomePage at the root of the default site (as load_demo_content makes it)."""
-    root = Page.get_first_root_node()
+    # A transactional test elsewhere may have flushed the tree that migrations create.
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locales["en"])
+    )
     root.get_children().filter(slug="home").delete()
     home = HomePage(title="PROTECT", slug="home", locale=locales["en"], intro="Welcome")
     root.add_child(instance=home)

@@ -10,11 +10,20 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.html import strip_tags
+from wagtail import blocks
+from wagtail.fields import StreamField
 from wagtail_localize.models import StringSegment, StringTranslation
 
 BLOCKING, WARNING = "blocking", "warning"
 
-PHONE = re.compile(r"(?<![\w/])\+?\d[\d\s().\-/]{4,}\d(?!\w)")
+# Long numbers with separators ("+31 20 123 4567", "0800-123-456"), or short helpline and
+# emergency numbers: any standalone group of 3+ digits, spaced groups included ("112",
+# "116 006", "15900"). Digits inside "1,000", "3.500" or "1 000" are amounts, not phone numbers.
+PHONE = re.compile(
+    r"(?<![\w/])\+?\d[\d\s().\-/]{4,}\d(?!\w)"
+    r"|(?<![\w/.,])(?<!\d[ \u00a0])\d{3,}(?:[ \u00a0]\d{3,})*(?![\w/]|[.,]\d)"
+)
+YEAR = re.compile(r"(?:1[89]|2[01])\d\d")
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 URL = re.compile(r"https?://[^\s<>\"']+|www\.[^\s<>\"']+", re.IGNORECASE)
 HREF = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
@@ -33,8 +42,24 @@ def _config(name, default):
     return getattr(settings, "PROTECT_TRANSLATION_QA", {}).get(name, default)
 
 
-def _digits(text):
-    return sorted(re.sub(r"\D", "", match) for match in PHONE.findall(text))
+def _is_years(match: str) -> bool:
+    # "2024" or "2020-2024" is a year (a number warning), not a helpline.
+    groups = re.findall(r"\d+", match)
+    return not match.startswith("+") and all(YEAR.fullmatch(group) for group in groups)
+
+
+def _phones(text) -> tuple[list[str], str]:
+    """(sorted digits of each phone number, the text without them)."""
+    found = []
+
+    def take(match):
+        if _is_years(match.group()):
+            return match.group()
+        found.append(re.sub(r"\D", "", match.group()))
+        return " "
+
+    rest = PHONE.sub(take, text)
+    return sorted(found), rest
 
 
 def check_segment(
@@ -44,7 +69,9 @@ def check_segment(
     if not strip_tags(target or "").strip():
         return [Issue("empty", BLOCKING, "The translation is empty.")]
     plain_source, plain_target = strip_tags(source), strip_tags(target)
-    if _digits(plain_source) != _digits(plain_target):
+    source_phones, source_rest = _phones(plain_source)
+    target_phones, target_rest = _phones(plain_target)
+    if source_phones != target_phones:
         issues.append(
             Issue("phone", BLOCKING, "Phone numbers differ from the source: copy them exactly.")
         )
@@ -53,9 +80,7 @@ def check_segment(
     urls = lambda text: sorted(URL.findall(strip_tags(text)) + HREF.findall(text))  # noqa: E731
     if urls(source) != urls(target):
         issues.append(Issue("url", BLOCKING, "Links or URLs differ from the source."))
-    if Counter(NUMBER.findall(PHONE.sub("", plain_source))) != Counter(
-        NUMBER.findall(PHONE.sub("", plain_target))
-    ):
+    if Counter(NUMBER.findall(source_rest)) != Counter(NUMBER.findall(target_rest)):
         issues.append(Issue("number", WARNING, "Numbers differ from the source."))
     source_tags, target_tags = Counter(TAG.findall(source)), Counter(TAG.findall(target))
     if source_tags["a"] != target_tags["a"]:
@@ -97,13 +122,41 @@ def _subtitle_issues(text, duration):
     return issues
 
 
-def _max_length(model, path):
-    field_name = path.split(".")[0]
+def _max_length(model, path, instance=None):
+    """The length limit of the field or StreamField block (CharBlock/TextBlock ``max_length``)
+    at wagtail-localize's context ``path``: "title", or "body.<block id>.<child name>…"."""
+    field_name, *rest = path.split(".")
     try:
         field = model._meta.get_field(field_name)
     except Exception:
         return None
-    return field.max_length if "." not in path else None
+    if not rest:
+        return getattr(field, "max_length", None)
+    if instance is None or not isinstance(field, StreamField):
+        return None
+    block, value = field.stream_block, getattr(instance, field_name, None)
+    for part in rest:
+        block, value = _child_block(block, value, part)
+        if block is None:
+            return None
+    form_field = getattr(block, "field", None)
+    return getattr(form_field, "max_length", None)
+
+
+def _child_block(block, value, part):
+    """(child block, its value) for one context path component: a stream or list item id, or a
+    struct child name."""
+    if isinstance(block, blocks.StreamBlock):
+        for child in value or []:
+            if child.id == part:
+                return child.block, child.value
+    elif isinstance(block, blocks.ListBlock):
+        for child in getattr(value, "bound_blocks", []):
+            if child.id == part:
+                return block.child_block, child.value
+    elif isinstance(block, blocks.StructBlock) and part in block.child_blocks:
+        return block.child_blocks[part], (value or {}).get(part)
+    return None, None
 
 
 def _is_subtitle(path):
@@ -113,6 +166,10 @@ def _is_subtitle(path):
 def check_task(task) -> dict[str, list[Issue]]:
     """{context path: issues} for the task's translated segments (untranslated ones: 'empty')."""
     model = task.content_type.model_class()
+    try:  # the source as submitted, for StreamField block ids in context paths
+        instance = task.source.as_instance()
+    except Exception:
+        instance = None
     translations = {
         (string_id, context_id): data
         for string_id, context_id, data in StringTranslation.objects.filter(
@@ -129,7 +186,7 @@ def check_task(task) -> dict[str, list[Issue]]:
         issues = check_segment(
             segment.string.data,
             target,
-            max_length=_max_length(model, path) if model else None,
+            max_length=_max_length(model, path, instance) if model else None,
             subtitle=_is_subtitle(path),
         )
         if issues:

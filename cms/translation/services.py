@@ -313,6 +313,17 @@ def mark_published(instance, user=None) -> None:
         )
 
 
+def workflow_rejected(instance, user=None, comment="") -> TaskTransition | None:
+    """A Wagtail workflow reviewer rejected the translated ``instance``: its task needs changes.
+    Tasks that cannot take that step (e.g. never approved through the queue) are left alone."""
+    task = task_for_instance(instance)
+    if task is None or not can_transition(task, S.CHANGES_REQUESTED):
+        return None
+    return transition(
+        task, S.CHANGES_REQUESTED, user=user, comment=comment or "Changes requested in a workflow"
+    )
+
+
 # --- Assignment -----------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
-from wagtail.signals import published
+from wagtail.signals import published, task_rejected
 from wagtail_localize.models import (
     SegmentOverride,
     StringTranslation,
@@ -44,6 +44,18 @@ def object_published(sender, instance, revision=None, **kwargs):
     user = getattr(revision, "user", None)
     services.mark_published(instance, user=user)
     _schedule_sync(instance, user)
+
+
+@receiver(task_rejected)
+def workflow_task_rejected(sender, instance, user=None, **kwargs):
+    # Wagtail sends this once per rejected task state (its workflow_rejected signal reports the
+    # same rejection, so only this one is handled); the reviewer's comment is on the task state.
+    content = instance.workflow_state.content_object
+    if not isinstance(content, TranslatableMixin):
+        return
+    task_name = instance.task.name if instance.task_id else "workflow"
+    comment = instance.get_comment() or f"Changes requested in the “{task_name}” task"
+    services.workflow_rejected(content, user=user or instance.finished_by, comment=comment)
 
 
 @receiver(post_save)

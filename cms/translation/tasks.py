@@ -11,6 +11,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import translate_object, translate_page_subtree
 
 from . import jobs, machine, services
+from .exchange import background
 from .models import QueueJob, TranslationTask
 
 
@@ -49,6 +50,8 @@ ACTIONS = {
     "machine_translate": lambda task, user, options: machine.pretranslate(task, user),
     "publish": lambda task, user, options: services.publish(task, user),
 }
+# Jobs that work on their tasks as a whole (one zip, one all-or-nothing import).
+WHOLE_JOBS = {background.EXPORT: background.run_export, background.IMPORT: background.run_import}
 
 
 @task()
@@ -58,6 +61,15 @@ def run_job(job_id: int) -> str:
         return "nothing to do"
     job.status = QueueJob.Status.RUNNING
     job.save(update_fields=["status"])
+    if job.kind in WHOLE_JOBS:
+        try:
+            errors, summary = WHOLE_JOBS[job.kind](job)
+        except Exception as error:
+            # Never leave a job "running" forever; the worker still logs the traceback.
+            jobs.finish(job, [f"Failed unexpectedly ({type(error).__name__}); nothing was saved."])
+            raise
+        jobs.finish(job, errors, summary)
+        return job.message
     user = job.created_by
     options = json.loads(job.message) if job.message.startswith("{") else {}
     action = ACTIONS[job.kind]

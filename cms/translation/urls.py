@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, pages
+from .views import actions, exchange, pages
 from .views.queue import QueueView
 
 app_name = "translation_queue"
@@ -11,7 +11,9 @@ urlpatterns = [
     path("bulk/", actions.bulk, name="bulk"),
     path("coverage/", pages.coverage, name="coverage"),
     path("notifications/", pages.notifications, name="notifications"),
-    path("import/", pages.import_files, name="import"),
+    path("import/", exchange.import_files, name="import"),
+    path("jobs/<int:job_id>/", exchange.job_detail, name="job"),
+    path("jobs/<int:job_id>/download/", exchange.job_download, name="job_download"),
     path("<int:task_id>/", pages.task_detail, name="task"),
     path("<int:task_id>/review/", actions.review, name="review"),
 ]

@@ -1,9 +1,9 @@
 """/pages/, /pages/{id}/ and /pages/by-path/: locales, fallback, translations, body, budgets."""
 
 import pytest
-from conftest import translate_page
 from wagtail.models import PageViewRestriction
 
+from tests.api.conftest import translate_page
 from tests.factories import AwarenessPageFactory
 
 pytestmark = pytest.mark.django_db

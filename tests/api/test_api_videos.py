@@ -1,9 +1,9 @@
 """/videos/ and /videos/{id}/: the video, every published track, defaults per locale."""
 
 import pytest
-from conftest import translate_page
 
 from protect.models import VideoPage
+from tests.api.conftest import translate_page
 
 pytestmark = pytest.mark.django_db
 

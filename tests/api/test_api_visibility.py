@@ -1,10 +1,10 @@
 """The visibility matrix: hidden content never appears anywhere in the API."""
 
 import pytest
-from conftest import translate_page
 from wagtail.models import PageViewRestriction
 
 from cms.api.models import ChangeEvent
+from tests.api.conftest import translate_page
 from tests.factories import AwarenessPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,13 +1,16 @@
 """The reference partner page in headless Chromium, against the real API on a live server."""
 
 import pytest
-from conftest import translate_page
 from django.core.files.base import ContentFile
 
 from cms import languages
 from protect.models import VideoPage
+from tests.api.conftest import translate_page
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.browser,
+]
 
 
 def _pdf(text: str) -> bytes:

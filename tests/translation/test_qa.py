@@ -1,8 +1,10 @@
-"""QA checks on single segments (no database needed)."""
+"""QA checks on single segments (no database needed), and length limits read from the model."""
 
 import pytest
 
-from cms.translation.qa import BLOCKING, WARNING, check_segment
+from cms.translation.qa import BLOCKING, WARNING, check_segment, check_task
+from tests.factories import AwarenessPageFactory
+from tests.translation.conftest import fill
 
 
 def codes(issues, level=None):
@@ -45,3 +47,73 @@ def test_subtitle_line_length_and_reading_speed():
     issues = check_segment("Hi", long_line, subtitle=True, duration=2)
     assert {"line_length", "reading_speed"} <= codes(issues, WARNING)
     assert not codes(check_segment("Hi", "Salut", subtitle=True, duration=2))
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("In an emergency call 112.", "En cas d'urgence, appelez le 113."),
+        ("Missing children: 116 000", "Enfants disparus : 116 001"),
+        ("Victims' helpline 116 006", "Ligne d'aide aux victimes 116 060"),
+        ("Child helpline 116 111", "Ligne d'écoute 116 11"),
+        ("Call 15900 (free)", "Appelez le 1590 (gratuit)"),
+        ("Call 112 or 116 006", "Appelez le 112"),
+    ],
+)
+def test_short_helpline_numbers_are_blocking_phone_errors(source, target):
+    issues = check_segment(source, target)
+    assert codes(issues, BLOCKING) == {"phone"}
+    assert "number" not in codes(issues)
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("Call 112 or 116 006", "Appelez le 112 ou le 116 006"),
+        ("Child helpline 116 111", "Ligne d'écoute 116111"),
+        ("Call 15900.", "Appelez le 15900."),
+    ],
+)
+def test_short_helpline_numbers_copied_exactly_pass(source, target):
+    assert not codes(check_segment(source, target))
+
+
+@pytest.mark.parametrize(
+    "source, target",
+    [
+        ("Active in 12 countries", "Actif dans 13 pays"),
+        ("Since 2024", "Depuis 2023"),
+        ("Report 2020-2024", "Rapport 2020-2023"),
+        ("Over 1,000 people", "Plus de 1 500 personnes"),
+    ],
+)
+def test_plain_numbers_and_years_stay_warnings(source, target):
+    assert codes(check_segment(source, target)) == {"number"}
+    assert not codes(check_segment(source, target), BLOCKING)
+
+
+@pytest.fixture
+def page(home_page):
+    # Overrides the area fixture: a heading block whose CharBlock allows 120 characters.
+    return AwarenessPageFactory(
+        parent=home_page,
+        title="Know your rights",
+        body=[
+            ("heading", {"text": "Your rights", "level": "h2"}),
+            ("quote", {"quote": "Help is free.", "attribution": "IOM"}),
+        ],
+    )
+
+
+@pytest.mark.django_db
+def test_streamfield_block_max_length_is_blocking(submitted, page):
+    def long_heading(source):
+        return "R" * 121 if source == "Your rights" else f"FR {source}"
+
+    task = fill(submitted["fr"], text_for=long_heading)
+    report = check_task(task)
+    heading_id, quote_id = (block.id for block in page.body)
+    assert [(i.check, i.level) for i in report[f"body.{heading_id}.text"]] == [("length", BLOCKING)]
+    assert "at most 120" in report[f"body.{heading_id}.text"][0].message
+    assert f"body.{quote_id}.quote" not in report
+    assert "title" not in report

@@ -3,11 +3,15 @@ errors; publishing only approved work, through the locale's Wagtail workflow whe
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.urls import reverse
+from django.utils.http import urlencode
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.signals import task_rejected
+from wagtail_localize.models import StringSegment, StringTranslation
 
-from cms.translation import machine, services
-from cms.translation.models import TaskState
+from cms.translation import machine, qa, services
+from cms.translation.models import Notification, TaskState
 from tests.factories import AwarenessPageFactory
 from tests.translation.conftest import fill
 
@@ -103,13 +107,18 @@ def test_locked_pages_are_not_published(ready, users):
     assert ready.state == TaskState.APPROVED
 
 
-def test_publishing_goes_through_the_locale_workflow(ready, users, fr_home):
+@pytest.fixture
+def french_workflow(fr_home):
     workflow = Workflow.objects.create(name="French review", active=True)
     task = GroupApprovalTask.objects.create(name="French approval", active=True)
     task.groups.set(Group.objects.filter(name="Moderators"))
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.all().delete()
     WorkflowPage.objects.create(workflow=workflow, page=fr_home)
+    return workflow
+
+
+def test_publishing_goes_through_the_locale_workflow(ready, users, french_workflow):
     services.approve(ready, users["reviewer"])
     assert services.publish(ready, users["reviewer"]) == "submitted to workflow"
     target = ready.translation.get_target_instance()
@@ -128,3 +137,92 @@ def test_review_actions_from_the_task_page(client, ready, users):
     detail = client.get(reverse("translation_queue:task", args=[ready.pk]))
     assert detail.status_code == 200
     assert "Use formal address" in detail.content.decode()
+
+
+def test_workflow_rejection_requests_changes_once(
+    ready, users, french_workflow, admin_user, django_capture_on_commit_callbacks
+):
+    services.approve(ready, users["reviewer"])
+    services.publish(ready, users["reviewer"])
+    target = ready.translation.get_target_instance()
+    with django_capture_on_commit_callbacks(execute=True):
+        target.current_workflow_task_state.reject(
+            user=admin_user, comment="The helpline number is the old one"
+        )
+    ready.refresh_from_db()
+    assert ready.state == TaskState.CHANGES_REQUESTED
+    last = ready.transitions.last()
+    assert (last.from_state, last.to_state) == (TaskState.APPROVED, TaskState.CHANGES_REQUESTED)
+    assert last.user == admin_user and last.created_at is not None
+    assert last.comment == "The helpline number is the old one"
+    # Replaying Wagtail's signal (e.g. workflow_rejected handlers, retries) changes nothing more.
+    state = target.workflow_states.get().current_task_state
+    task_rejected.send(sender=type(state), instance=state, user=admin_user)
+    notices = Notification.objects.filter(
+        task=ready, kind=Notification.Kind.CHANGES_REQUESTED
+    ).values_list("user__username", flat=True)
+    assert list(notices) == ["translator"]
+    assert ready.transitions.filter(to_state=TaskState.CHANGES_REQUESTED).count() == 1
+    ours = [m.to for m in mail.outbox if m.subject.startswith("[PROTECT translations]")]
+    assert ours == [["t@example.org"]]  # Wagtail's own workflow mails are not counted
+
+
+def test_workflow_rejection_without_comment_names_the_task(
+    ready, users, french_workflow, admin_user
+):
+    services.approve(ready, users["reviewer"])
+    services.publish(ready, users["reviewer"])
+    ready.translation.get_target_instance().current_workflow_task_state.reject(user=admin_user)
+    ready.refresh_from_db()
+    assert ready.state == TaskState.CHANGES_REQUESTED
+    assert ready.transitions.last().comment == "Changes requested in the “French approval” task"
+
+
+def _change_helpline_like_wagtail_localize(task, user):
+    """What wagtail-localize's segment editor does on save (``edit_string_translation``)."""
+    segment = StringSegment.objects.get(source_id=task.source_id, context__path="intro")
+    StringTranslation.objects.update_or_create(
+        translation_of_id=segment.string_id,
+        locale_id=task.target_locale_id,
+        context_id=segment.context_id,
+        defaults={
+            "data": "Appelez le 0800 123 457, jour et nuit.",
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "tool_name": "",
+            "last_translated_by": user,
+            "has_error": False,
+            "field_error": "",
+        },
+    )
+
+
+def test_segment_saved_by_wagtail_localize_is_checked_before_approval(ready, users):
+    _change_helpline_like_wagtail_localize(ready, users["translator"])
+    ready.refresh_from_db()
+    assert ready.state == TaskState.NEEDS_REVIEW and ready.segments_remaining == 0
+    with pytest.raises(services.QueueError) as error:
+        services.approve(ready, users["reviewer"])
+    assert "intro: Phone numbers differ from the source: copy them exactly." in error.value.messages
+    assert ready.state == TaskState.NEEDS_REVIEW
+    report = qa.check_task(ready)
+    assert [(i.check, i.level) for i in report["intro"]] == [("phone", qa.BLOCKING)]
+
+
+def test_segment_saved_in_wagtail_localize_editor_is_listed_next_to_the_segment(
+    client, ready, users
+):
+    segment = StringSegment.objects.get(source_id=ready.source_id, context__path="intro")
+    client.force_login(users["translator"])
+    response = client.put(
+        reverse(
+            "wagtail_localize:edit_string_translation", args=[ready.translation_id, segment.pk]
+        ),
+        urlencode({"value": "Appelez le 0800 123 457, jour et nuit."}),
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 200, response.content
+    client.force_login(users["reviewer"])
+    detail = client.get(reverse("translation_queue:task", args=[ready.pk])).content.decode()
+    assert "Phone numbers differ from the source" in detail
+    with pytest.raises(services.QueueError, match="Fix these before approval"):
+        services.approve(ready, users["reviewer"])

@@ -1,7 +1,6 @@
 import io
 import zipfile
 
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -14,7 +13,7 @@ def base_name(task) -> str:
     return f"{task.target_locale.language_code}/{slugify(task.title)[:60] or 'item'}-{task.pk}"
 
 
-def build(tasks) -> bytes:
+def build(tasks, progress=None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for task in tasks:
@@ -22,12 +21,10 @@ def build(tasks) -> bytes:
             final = task.state in (TaskState.APPROVED, TaskState.PUBLISHED)
             archive.writestr(f"{base_name(task)}.xlf", xliff.write(task, units, final))
             archive.writestr(f"{base_name(task)}.po", po.write(task, units, final))
+            if progress:
+                progress()
     return buffer.getvalue()
 
 
-def response(tasks) -> HttpResponse:
-    data = build(tasks)
-    response = HttpResponse(data, content_type="application/zip")
-    stamp = timezone.now().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="translations-{stamp}.zip"'
-    return response
+def file_name(when=None) -> str:
+    return f"translations-{(when or timezone.now()).strftime('%Y%m%d-%H%M')}.zip"

@@ -54,9 +54,12 @@ def _parse(name: str, data: bytes):
     raise ExchangeError(f"{name}: unknown file type; upload .xlf, .po or a .zip of them.")
 
 
-def import_upload(upload_name: str, data: bytes, user) -> list[FileReport]:
+def check(upload_name: str, data: bytes, user, progress=None) -> list[tuple]:
+    """Parse every file and check it belongs to a translation ``user`` may work on; writes
+    nothing. Returns ``[(file name, task, units)]``; raises ExchangeError on the first bad file."""
     parsed = []
-    for name, content in _files(upload_name, data):
+    files = _files(upload_name, data)
+    for name, content in files:
         uuid, language, units = _parse(name, content)
         task = (
             permissions.visible_tasks(user, TranslationTask.objects.select_related("source"))
@@ -74,6 +77,14 @@ def import_upload(upload_name: str, data: bytes, user) -> list[FileReport]:
                 f"“{task.target_locale.language_code}”."
             )
         parsed.append((name, task, units))
+        if progress:
+            progress(len(parsed), len(files))
+    return parsed
+
+
+def import_upload(upload_name: str, data: bytes, user, progress=None) -> list[FileReport]:
+    """Check every file, then import them all in one transaction (all or nothing)."""
+    parsed = check(upload_name, data, user, progress)
     with transaction.atomic():
         return [_apply(name, task, units, user) for name, task, units in parsed]
 

@@ -15,6 +15,13 @@ class QueueJob(models.Model):
         DONE = "done", "Done"
         FAILED = "failed", "Failed"
 
+    LABELS = {
+        "machine_translate": "Machine translation",
+        "publish": "Publish",
+        "export_xliff": "Export XLIFF 2 + PO",
+        "import_xliff": "Import XLIFF/PO",
+    }
+
     kind = models.CharField(max_length=40)
     fingerprint = models.CharField(max_length=64, db_index=True)
     created_by = models.ForeignKey(
@@ -25,6 +32,11 @@ class QueueJob(models.Model):
     done = models.PositiveIntegerField(default=0)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     message = models.TextField(blank=True)
+    # Exchange jobs: the uploaded file and the export zip live in default storage under an
+    # unguessable path and are served only through the permission-checked job views.
+    upload_path = models.CharField(max_length=255, blank=True)
+    result_path = models.CharField(max_length=255, blank=True)
+    report = models.JSONField(default=list, blank=True)  # import: per-file, per-unit outcomes
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -33,6 +45,10 @@ class QueueJob(models.Model):
 
     def __str__(self):
         return f"{self.kind} ({self.done}/{self.total}, {self.get_status_display()})"
+
+    @property
+    def label(self) -> str:
+        return self.LABELS.get(self.kind, self.kind.replace("_", " ").capitalize())
 
     @property
     def is_open(self) -> bool:

@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .. import jobs, permissions, selectors, services
-from ..exchange import export_zip
+from ..exchange import background
 from .forms import BulkForm, ReviewForm
 
 
@@ -78,7 +80,16 @@ def bulk(request):
         for error in errors:
             messages.error(request, error)
     elif action == "export_xliff":
-        return export_zip.response(tasks)
+        job, created = background.enqueue_export(tasks, user)
+        messages.success(
+            request,
+            format_html(
+                'Export of {} task(s) {}: <a href="{}">follow it and download the zip</a>.',
+                job.total,
+                "queued" if created else "is already queued",
+                reverse("translation_queue:job", args=[job.pk]),
+            ),
+        )
     return redirect(back)
 
 

@@ -1,17 +1,14 @@
-"""Read views: one task, the coverage matrix, the notice list, and the import form."""
+"""Read views: one task, the coverage matrix and the notice list."""
 
 import csv
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from .. import permissions, qa, selectors
-from ..exchange.importer import import_upload
 from ..exchange.units import units_for
-from ..exchange.xliff import ExchangeError
 from ..models import Notification, TaskState
 
 
@@ -119,20 +116,3 @@ def notifications(request):
         read_at=timezone.now()
     )
     return response
-
-
-def import_files(request):
-    _queue_user(request)
-    reports, status = None, 200
-    if request.method == "POST":
-        upload = request.FILES.get("file")
-        try:
-            if upload is None:
-                raise ExchangeError("Choose an .xlf, .po or .zip file to import.")
-            reports = import_upload(upload.name, upload.read(), request.user)
-            changed = sum(report.changed for report in reports)
-            messages.success(request, f"Imported {changed} segment(s) from {len(reports)} file(s).")
-        except ExchangeError as error:
-            messages.error(request, f"Nothing was imported. {error}")
-            status = 400
-    return render(request, "translation/import.html", {"reports": reports}, status=status)
