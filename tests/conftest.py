@@ -8,6 +8,19 @@ from home.models import HomePage
 
 
 @pytest.fixture
+def migrated_basics(db):
+    """What migrations create (locales, root page, root collection), recreated if a transactional
+    test before this one flushed the database."""
+    from wagtail.models import Collection
+
+    sync_locales()
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture
 def locales(db):
     """All configured locales, keyed by language code."""
     sync_locales()

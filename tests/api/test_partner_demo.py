@@ -73,7 +73,8 @@ def demo_content(home_page, locales):
                 material=material,
                 language="en",
                 file_format=FileFormat.SCREEN,
-                collection=Collection.get_first_root_node(),
+                # A transactional test may have flushed the migrated root collection.
+                collection=Collection.get_first_root_node() or Collection.add_root(name="Root"),
             )
         )
         material.save_revision().publish()

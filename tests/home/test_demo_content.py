@@ -27,7 +27,7 @@ def run_demo() -> str:
 
 @pytest.mark.timeout(1800)
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_demo_content_is_built_translated_and_idempotent(client):
+def test_demo_content_is_built_translated_and_idempotent(client, migrated_basics):
     assert "Demo content ready" in run_demo()
 
     # Home, the project page with the seed's text, awareness pages; the site points at home.
