@@ -11,7 +11,6 @@
 import uuid
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Locale
@@ -23,6 +22,7 @@ from wagtail_localize.models import (
 )
 
 from cms import languages
+from cms.translation.services import progress
 from protect.models import SubtitleImport, VideoPage
 from protect.models.video import MAX_CUES
 from protect.subtitles import Cue, Issue, SubtitleFileError, parse_subtitles
@@ -290,12 +290,8 @@ def _store_strings(translation_source, locale, texts: dict[str, str], user) -> N
 
 def _tell_translation_queue(translation: Translation, user) -> None:
     """Bulk writes send no signals: let the translation queue (cms.translation) recount once."""
-    if not apps.is_installed("cms.translation"):
-        return
-    from cms.translation import services
-
-    task, _ = services.ensure_task(translation, user)
-    services.record_bulk_change(task, user=user, comment="Subtitle file imported")
+    task, _ = progress.ensure_task(translation, user)
+    progress.record_bulk_change(task, user=user, comment="Subtitle file imported")
 
 
 def _publish(translation: Translation, live: VideoPage, user) -> tuple[bool, str]:

@@ -8,10 +8,12 @@ wagtail_hooks) and refuse what the queue's rules forbid before delegating.
 
 from functools import wraps
 
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from wagtail.models import Page
@@ -20,7 +22,8 @@ from wagtail_localize.components import get_translation_components
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
-from . import permissions
+from . import permissions, selectors
+from .background import submit_task
 from .models import TaskState
 
 
@@ -65,9 +68,6 @@ def _page(page_id, **kwargs):
 
 
 def _snippet(app_label, model_name, pk, **kwargs):
-    from django.apps import apps
-    from django.http import Http404
-
     try:
         model = apps.get_model(app_label, model_name)
     except LookupError as error:
@@ -80,8 +80,6 @@ def _source(translation_source_id, **kwargs):
     try:
         return source.get_source_instance()
     except Exception as error:
-        from django.http import Http404
-
         raise Http404 from error
 
 
@@ -105,8 +103,6 @@ class QueuedSubmitMixin:
         locales = list(form.cleaned_data["locales"])
         if len(locales) < 2 or get_translation_components():
             return super().form_valid(form)
-        from .tasks import submit_task
-
         instance, user = self.object, self.request.user
         args = (
             ContentType.objects.get_for_model(type(instance)).pk,
@@ -145,9 +141,7 @@ def check_instance(request, instance) -> None:
         raise PermissionDenied("This content is in a locale outside your translation teams.")
     if request.method != "POST" or request.POST.get("action") != "publish":
         return
-    from .services import task_for_instance
-
-    task = task_for_instance(instance)
+    task = selectors.task_for_instance(instance)
     if task is None or not task.translation.enabled:
         return
     if task.state != TaskState.APPROVED:

@@ -16,8 +16,9 @@ from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
 
-from . import services, tracking
+from . import tracking
 from .models import LocalePolicy
+from .services import progress
 
 
 class MachineTranslationError(Exception):
@@ -114,7 +115,7 @@ def pretranslate(task, user=None) -> int:
                 )
                 filled += created
     if filled:
-        services.record_bulk_change(
+        progress.record_bulk_change(
             task, user=user, machine=True, comment="Machine pre-translation"
         )
     return filled

@@ -6,6 +6,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from .models import Notification, TaskState
+from .permissions import team_members
 
 
 def _queue_url() -> str:
@@ -35,8 +36,6 @@ def notify(user, task, kind, key, message) -> bool:
 
 
 def _reviewers(task):
-    from .permissions import team_members
-
     return team_members(task.target_locale_id, review=True)
 
 

@@ -1,8 +1,10 @@
-"""Reads for the queue and the coverage matrix, shaped so a page costs a fixed number of queries."""
+"""Reads for the queue and the coverage matrix, shaped so a page costs a fixed number of queries,
+and the look-ups that connect content to its translation source and task."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 
 from . import permissions
 from .models import LocaleTeam, QueueJob, TranslationTask
@@ -52,3 +54,23 @@ def coverage(user):
         )
         row["cells"][task.target_locale_id] = task
     return locales, list(rows.values())
+
+
+def source_for_instance(instance) -> TranslationSource | None:
+    """The wagtail-localize source made from ``instance`` (a source page or snippet), if any."""
+    if isinstance(instance, Page):
+        instance = instance.specific
+    return TranslationSource.objects.filter(
+        object_id=instance.translation_key, locale_id=instance.locale_id
+    ).first()
+
+
+def task_for_instance(instance) -> TranslationTask | None:
+    """The task whose target is ``instance`` (a translated page or snippet), if any."""
+    return (
+        TranslationTask.objects.filter(
+            source__object_id=instance.translation_key, target_locale_id=instance.locale_id
+        )
+        .select_related("source", "target_locale")
+        .first()
+    )

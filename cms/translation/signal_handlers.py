@@ -13,28 +13,30 @@ from wagtail_localize.models import (
     TranslationLog,
 )
 
-from . import services, teams, tracking
+from . import selectors, teams, tracking
+from .background import sync_source_task
 from .links import check_override
 from .models import LocaleTeam
+from .services import progress, workflow
 
 
 @receiver(post_save, sender=Translation)
 def create_task(sender, instance, created, **kwargs):
     if kwargs.get("raw"):
         return
-    services.ensure_task(instance)
+    progress.ensure_task(instance)
 
 
 @receiver(post_save, sender=StringTranslation)
 def string_saved(sender, instance, **kwargs):
     if not kwargs.get("raw") and not tracking.is_batched():
-        services.record_string_change(instance)
+        progress.record_string_change(instance)
 
 
 @receiver(post_delete, sender=StringTranslation)
 def string_deleted(sender, instance, **kwargs):
     if not tracking.is_batched():
-        services.record_string_change(instance, deleted=True)
+        progress.record_string_change(instance, deleted=True)
 
 
 @receiver(published)
@@ -42,7 +44,7 @@ def object_published(sender, instance, revision=None, **kwargs):
     if not isinstance(instance, TranslatableMixin):
         return
     user = getattr(revision, "user", None)
-    services.mark_published(instance, user=user)
+    workflow.mark_published(instance, user=user)
     _schedule_sync(instance, user)
 
 
@@ -55,7 +57,7 @@ def workflow_task_rejected(sender, instance, user=None, **kwargs):
         return
     task_name = instance.task.name if instance.task_id else "workflow"
     comment = instance.get_comment() or f"Changes requested in the “{task_name}” task"
-    services.workflow_rejected(content, user=user or instance.finished_by, comment=comment)
+    workflow.workflow_rejected(content, user=user or instance.finished_by, comment=comment)
 
 
 @receiver(post_save)
@@ -84,15 +86,13 @@ def translation_saved(sender, instance, created, **kwargs):
     except Exception:  # target deleted meanwhile
         return
     if not isinstance(target, DraftStateMixin):
-        services.mark_published(target)
+        workflow.mark_published(target)
 
 
 def _schedule_sync(instance, user):
-    source = services.source_for_instance(instance)
+    source = selectors.source_for_instance(instance)
     if source is None or not source.translations.filter(enabled=True).exists():
         return
-    from .tasks import sync_source_task
-
     user_id = getattr(user, "pk", None)
     transaction.on_commit(lambda: sync_source_task.enqueue(source.pk, user_id))
 

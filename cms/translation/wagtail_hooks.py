@@ -1,6 +1,8 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Locale
 
 from . import guards, permissions, urls
 
@@ -76,12 +78,8 @@ def guard_snippet_delete(request, instances):
 
 @hooks.register("before_create_snippet", order=-1)
 def guard_snippet_create(request, model):
-    from wagtail.models import Locale
-
     code = request.GET.get("locale")
     if code and permissions.is_translator(request.user):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None or not permissions.can_touch_locale(request.user, locale.pk):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied("You may only create content in your teams' locales.")

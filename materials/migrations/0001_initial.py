@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import materials.fields
-import materials.models.services
+import materials.models.support_services
 import modelcluster.fields
 import modelsearch.index
 import uuid
@@ -123,7 +123,7 @@ class Migration(migrations.Migration):
                 ('name', models.CharField(max_length=255)),
                 ('country', models.CharField(choices=[('BE', 'Belgium'), ('BG', 'Bulgaria'), ('HR', 'Croatia'), ('GR', 'Greece'), ('HU', 'Hungary'), ('IE', 'Ireland'), ('IT', 'Italy'), ('MT', 'Malta'), ('NL', 'Netherlands'), ('PL', 'Poland'), ('SI', 'Slovenia'), ('ES', 'Spain'), ('EU', 'EU-wide')], db_index=True, max_length=2)),
                 ('description', models.TextField(blank=True, max_length=2000)),
-                ('phone', models.CharField(blank=True, max_length=40, validators=[materials.models.services.validate_phone])),
+                ('phone', models.CharField(blank=True, max_length=40, validators=[materials.models.support_services.validate_phone])),
                 ('url', models.URLField(blank=True, verbose_name='Website')),
                 ('opening_hours', models.CharField(blank=True, max_length=255)),
                 ('languages', materials.fields.ChoiceListField(blank=True, help_text='Languages staff speak.', item_choices=[('en', 'English'), ('nl', 'Dutch'), ('fr', 'French'), ('bg', 'Bulgarian'), ('hr', 'Croatian'), ('el', 'Greek'), ('hu', 'Hungarian'), ('it', 'Italian'), ('mt', 'Maltese'), ('pl', 'Polish'), ('sl', 'Slovenian'), ('es', 'Spanish'), ('ar', 'Arabic'), ('fa', 'Farsi'), ('prs', 'Dari'), ('ps', 'Pashto'), ('ur', 'Urdu'), ('ckb', 'Kurdish Sorani'), ('kmr', 'Kurdish Kurmanji'), ('ti', 'Tigrinya'), ('so', 'Somali'), ('tr', 'Turkish'), ('ru', 'Russian')], verbose_name='languages spoken')),

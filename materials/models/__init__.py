@@ -1,5 +1,5 @@
 from .countries import Country
 from .materials import Material, MaterialFile
-from .services import SupportService
+from .support_services import SupportService
 
 __all__ = ["Country", "Material", "MaterialFile", "SupportService"]

@@ -9,6 +9,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from materials.choices import COUNTRY_CHOICES
 
+from .support_services import SupportService
+
 PROFILE_FEATURES = ["h3", "bold", "italic", "ul", "ol", "link"]
 
 
@@ -60,6 +62,4 @@ class Country(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
         return self.name
 
     def services(self):
-        from .services import SupportService
-
         return SupportService.objects.filter(country=self.code, locale_id=self.locale_id)

@@ -13,11 +13,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation
 
+from cms.translation.background import run_queue_job
 from cms.translation.exchange import export_zip
 from cms.translation.exchange.importer import import_upload
 from cms.translation.exchange.xliff import ExchangeError
 from cms.translation.models import LocaleTeam, QueueJob, TaskState
-from cms.translation.tasks import run_job
 from tests.translation.conftest import fill
 
 
@@ -208,7 +208,7 @@ def test_export_job_rechecks_locales_when_it_runs(
         _export(client, task)
     _move_to_spanish(users["translator"])
     job = QueueJob.objects.get()
-    run_job.call(job.pk)
+    run_queue_job.call(job.pk)
     job.refresh_from_db()
     assert job.status == QueueJob.Status.FAILED
     assert job.message.startswith("Nothing was exported: some of the tasks")
@@ -280,7 +280,7 @@ def test_import_job_rechecks_locales_when_it_runs(
     _move_to_spanish(users["translator"])
     job = QueueJob.objects.get()
     upload_path = job.upload_path
-    run_job.call(job.pk)
+    run_queue_job.call(job.pk)
     job.refresh_from_db()
     assert job.status == QueueJob.Status.FAILED
     assert "Nothing was imported" in job.message and "no translation you may work on" in job.message

@@ -7,8 +7,8 @@ from django.urls import reverse
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringTranslation
 
-from cms.translation import machine
-from cms.translation.models import LocalePolicy, QueueJob, TaskState
+from cms.translation import background, machine, queue_jobs
+from cms.translation.models import JobKind, LocalePolicy, QueueJob, TaskState
 
 
 class BrokenTranslator(BaseMachineTranslator):
@@ -52,7 +52,6 @@ def test_bulk_machine_translation_runs_as_a_job(
 
 
 def test_repeating_an_open_request_creates_no_duplicate(submitted, users):
-    from cms.translation import jobs
 
     QueueJob.objects.create(
         kind="machine_translate",
@@ -60,10 +59,12 @@ def test_repeating_an_open_request_creates_no_duplicate(submitted, users):
         task_ids=[submitted["fr"].pk],
         total=1,
     )
-    first, created = jobs.start("machine_translate", [submitted["fr"].pk], users["translator"])
+    first, created = queue_jobs.start(
+        JobKind.MACHINE_TRANSLATE, [submitted["fr"].pk], users["translator"]
+    )
     QueueJob.objects.filter(pk=first.pk).update(status=QueueJob.Status.RUNNING)
-    again, created_again = jobs.start(
-        "machine_translate", [submitted["fr"].pk], users["translator"]
+    again, created_again = queue_jobs.start(
+        JobKind.MACHINE_TRANSLATE, [submitted["fr"].pk], users["translator"]
     )
     assert created and not created_again and again.pk == first.pk
 
@@ -99,3 +100,29 @@ def test_unknown_backend_is_a_clear_error(submitted, locales):
     LocalePolicy.objects.create(locale=locales["fr"], machine_translator="deepl")
     with pytest.raises(machine.MachineTranslationError, match="“deepl” .* is not configured"):
         machine.pretranslate(submitted["fr"])
+
+
+def test_every_job_kind_has_a_handler():
+    assert set(background.HANDLERS) == set(JobKind)
+
+
+def test_options_travel_in_their_own_field(submitted, users):
+    job, _ = queue_jobs.start_export([submitted["fr"]], users["translator"])
+    job.refresh_from_db()
+    assert job.options == {"for": users["translator"].pk}
+    assert job.message == ""
+
+
+def test_an_unexpected_failure_finishes_the_job(submitted, users, monkeypatch):
+    def explode(task, user):
+        raise RuntimeError("bug")
+
+    monkeypatch.setitem(background.HANDLERS, JobKind.PUBLISH, background.each_task(explode))
+    job = QueueJob.objects.create(
+        kind=JobKind.PUBLISH, fingerprint="y", task_ids=[submitted["fr"].pk], total=1
+    )
+    with pytest.raises(RuntimeError):
+        background.run_queue_job.call(job.pk)
+    job.refresh_from_db()
+    assert job.status == QueueJob.Status.FAILED
+    assert job.message == "Failed unexpectedly (RuntimeError); 0 of 1 task(s) were done."

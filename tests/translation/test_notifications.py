@@ -4,8 +4,8 @@ each sent once per event."""
 from django.core import mail
 from django.urls import reverse
 
-from cms.translation import services
 from cms.translation.models import Notification
+from cms.translation.services import assignment, review
 from tests.translation.conftest import fill
 
 
@@ -16,8 +16,8 @@ def kinds(user):
 def test_assignment_notifies_once(submitted, users, admin_user, django_capture_on_commit_callbacks):
     task = submitted["fr"]
     with django_capture_on_commit_callbacks(execute=True):
-        services.assign([task], user=users["translator"], by=admin_user)
-        services.assign([task], user=users["translator"], by=admin_user)
+        assignment.assign([task], user=users["translator"], by=admin_user)
+        assignment.assign([task], user=users["translator"], by=admin_user)
     assert kinds(users["translator"]) == ["assigned"]
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["t@example.org"]
@@ -29,8 +29,8 @@ def test_review_and_change_requests_reach_the_right_people(
 ):
     task = fill(submitted["fr"], user=users["translator"])
     with django_capture_on_commit_callbacks(execute=True):
-        services.request_review(task, users["translator"])
-        services.request_changes(task, users["reviewer"], "Too literal")
+        review.request_review(task, users["translator"])
+        review.request_changes(task, users["reviewer"], "Too literal")
     assert kinds(users["reviewer"]) == ["review_requested"]
     assert kinds(users["translator"]) == ["changes_requested"]
     assert kinds(users["outsider"]) == []
@@ -41,7 +41,7 @@ def test_assigned_task_going_stale_notifies_assignee(
     submitted, users, page, admin_user, django_capture_on_commit_callbacks
 ):
     task = fill(submitted["fr"], user=users["translator"])
-    services.assign([task], user=users["translator"], by=admin_user)
+    assignment.assign([task], user=users["translator"], by=admin_user)
     page.intro = "Changed text."
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
@@ -49,7 +49,7 @@ def test_assigned_task_going_stale_notifies_assignee(
 
 
 def test_notice_list_shows_and_marks_read(client, submitted, users, admin_user):
-    services.assign([submitted["fr"]], user=users["translator"], by=admin_user)
+    assignment.assign([submitted["fr"]], user=users["translator"], by=admin_user)
     client.force_login(users["translator"])
     response = client.get(reverse("translation_queue:notifications"))
     assert "You were assigned" in response.content.decode()

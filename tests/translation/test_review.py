@@ -10,8 +10,9 @@ from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTa
 from wagtail.signals import task_rejected
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from cms.translation import machine, qa, services
+from cms.translation import machine, qa
 from cms.translation.models import Notification, TaskState
+from cms.translation.services import review
 from tests.factories import AwarenessPageFactory
 from tests.translation.conftest import fill
 
@@ -34,17 +35,17 @@ def direct_publishing():
 def ready(submitted, users):
     """The French task, fully translated by the translator and sent for review."""
     task = fill(submitted["fr"], user=users["translator"])
-    services.request_review(task, users["translator"])
+    review.request_review(task, users["translator"])
     return task
 
 
 def test_reviewer_approves_and_publishes(
     ready, users, direct_publishing, django_capture_on_commit_callbacks
 ):
-    services.approve(ready, users["reviewer"])
+    review.approve(ready, users["reviewer"])
     assert ready.state == TaskState.APPROVED
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.publish(ready, users["reviewer"]) == "published"
+        assert review.publish(ready, users["reviewer"]) == "published"
     ready.refresh_from_db()
     assert ready.state == TaskState.PUBLISHED
     target = ready.translation.get_target_instance()
@@ -57,18 +58,18 @@ def test_reviewer_approves_and_publishes(
 
 
 def test_translator_cannot_approve_or_publish(ready, users):
-    with pytest.raises(services.QueueError, match="may not review"):
-        services.approve(ready, users["translator"])
+    with pytest.raises(review.QueueError, match="may not review"):
+        review.approve(ready, users["translator"])
     ready.state = TaskState.APPROVED
-    with pytest.raises(services.QueueError, match="may not publish"):
-        services.publish(ready, users["translator"])
+    with pytest.raises(review.QueueError, match="may not publish"):
+        review.publish(ready, users["translator"])
 
 
 def test_independent_review_is_required(submitted, users):
     task = fill(submitted["fr"], user=users["reviewer"])
-    services.request_review(task, users["reviewer"])
-    with pytest.raises(services.QueueError, match="reviewer other than the translator"):
-        services.approve(task, users["reviewer"])
+    review.request_review(task, users["reviewer"])
+    with pytest.raises(review.QueueError, match="reviewer other than the translator"):
+        review.approve(task, users["reviewer"])
     assert task.state == TaskState.NEEDS_REVIEW
 
 
@@ -78,9 +79,9 @@ def test_blocking_qa_errors_prevent_approval(submitted, users):
         text_for=lambda s: f"FR {s}".replace("123 456", "123 457"),
         user=users["translator"],
     )
-    services.request_review(task, users["translator"])
-    with pytest.raises(services.QueueError) as error:
-        services.approve(task, users["reviewer"])
+    review.request_review(task, users["translator"])
+    with pytest.raises(review.QueueError) as error:
+        review.approve(task, users["reviewer"])
     assert any("Phone numbers differ" in message for message in error.value.messages)
     assert task.state == TaskState.NEEDS_REVIEW
 
@@ -90,20 +91,20 @@ def test_machine_output_is_never_published_unreviewed(submitted, users):
     assert machine.pretranslate(task, users["translator"]) == task.segments_total
     task.refresh_from_db()
     assert task.state == TaskState.MACHINE_DRAFT and task.machine_segments == task.segments_total
-    with pytest.raises(services.QueueError, match="only approved work is published"):
-        services.publish(task, users["reviewer"])
-    with pytest.raises(services.QueueError, match="cannot become approved"):
-        services.approve(task, users["reviewer"])
+    with pytest.raises(review.QueueError, match="only approved work is published"):
+        review.publish(task, users["reviewer"])
+    with pytest.raises(review.QueueError, match="cannot become approved"):
+        review.approve(task, users["reviewer"])
     assert not task.translation.get_target_instance().live
 
 
 def test_locked_pages_are_not_published(ready, users):
-    services.approve(ready, users["reviewer"])
+    review.approve(ready, users["reviewer"])
     target = ready.translation.get_target_instance()
     target.locked = True
     target.save()
-    with pytest.raises(services.QueueError, match="locked"):
-        services.publish(ready, users["reviewer"])
+    with pytest.raises(review.QueueError, match="locked"):
+        review.publish(ready, users["reviewer"])
     assert ready.state == TaskState.APPROVED
 
 
@@ -119,8 +120,8 @@ def french_workflow(fr_home):
 
 
 def test_publishing_goes_through_the_locale_workflow(ready, users, french_workflow):
-    services.approve(ready, users["reviewer"])
-    assert services.publish(ready, users["reviewer"]) == "submitted to workflow"
+    review.approve(ready, users["reviewer"])
+    assert review.publish(ready, users["reviewer"]) == "submitted to workflow"
     target = ready.translation.get_target_instance()
     assert target.workflow_in_progress and not target.live
     ready.refresh_from_db()
@@ -142,8 +143,8 @@ def test_review_actions_from_the_task_page(client, ready, users):
 def test_workflow_rejection_requests_changes_once(
     ready, users, french_workflow, admin_user, django_capture_on_commit_callbacks
 ):
-    services.approve(ready, users["reviewer"])
-    services.publish(ready, users["reviewer"])
+    review.approve(ready, users["reviewer"])
+    review.publish(ready, users["reviewer"])
     target = ready.translation.get_target_instance()
     with django_capture_on_commit_callbacks(execute=True):
         target.current_workflow_task_state.reject(
@@ -170,8 +171,8 @@ def test_workflow_rejection_requests_changes_once(
 def test_workflow_rejection_without_comment_names_the_task(
     ready, users, french_workflow, admin_user
 ):
-    services.approve(ready, users["reviewer"])
-    services.publish(ready, users["reviewer"])
+    review.approve(ready, users["reviewer"])
+    review.publish(ready, users["reviewer"])
     ready.translation.get_target_instance().current_workflow_task_state.reject(user=admin_user)
     ready.refresh_from_db()
     assert ready.state == TaskState.CHANGES_REQUESTED
@@ -200,8 +201,8 @@ def test_segment_saved_by_wagtail_localize_is_checked_before_approval(ready, use
     _change_helpline_like_wagtail_localize(ready, users["translator"])
     ready.refresh_from_db()
     assert ready.state == TaskState.NEEDS_REVIEW and ready.segments_remaining == 0
-    with pytest.raises(services.QueueError) as error:
-        services.approve(ready, users["reviewer"])
+    with pytest.raises(review.QueueError) as error:
+        review.approve(ready, users["reviewer"])
     assert "intro: Phone numbers differ from the source: copy them exactly." in error.value.messages
     assert ready.state == TaskState.NEEDS_REVIEW
     report = qa.check_task(ready)
@@ -224,5 +225,5 @@ def test_segment_saved_in_wagtail_localize_editor_is_listed_next_to_the_segment(
     client.force_login(users["reviewer"])
     detail = client.get(reverse("translation_queue:task", args=[ready.pk])).content.decode()
     assert "Phone numbers differ from the source" in detail
-    with pytest.raises(services.QueueError, match="Fix these before approval"):
-        services.approve(ready, users["reviewer"])
+    with pytest.raises(review.QueueError, match="Fix these before approval"):
+        review.approve(ready, users["reviewer"])

@@ -11,8 +11,8 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.strings import StringValue
 
-from cms.translation import services
 from cms.translation.models import SegmentSuggestion, TaskState, TaskTransition, TranslationTask
+from cms.translation.services import workflow
 from tests.translation.conftest import fill
 
 
@@ -49,9 +49,9 @@ def test_illegal_transition_is_refused_and_not_logged(submitted):
     task = submitted["fr"]
     before = TaskTransition.objects.count()
     with pytest.raises(
-        services.IllegalTransition, match="cannot go from Untranslated to Published"
+        workflow.IllegalTransition, match="cannot go from Untranslated to Published"
     ):
-        services.transition(task, TaskState.PUBLISHED)
+        workflow.transition(task, TaskState.PUBLISHED)
     task.refresh_from_db()
     assert task.state == TaskState.UNTRANSLATED
     assert TaskTransition.objects.count() == before
@@ -59,7 +59,7 @@ def test_illegal_transition_is_refused_and_not_logged(submitted):
 
 def test_every_transition_is_recorded(submitted, admin_user):
     task = fill(submitted["fr"])
-    services.transition(task, TaskState.NEEDS_REVIEW, user=admin_user, comment="please check")
+    workflow.transition(task, TaskState.NEEDS_REVIEW, user=admin_user, comment="please check")
     last = task.transitions.last()
     assert (last.from_state, last.to_state, last.user, last.comment) == (
         TaskState.IN_PROGRESS,

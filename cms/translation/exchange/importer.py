@@ -2,14 +2,16 @@
 file is unusable, nothing is imported and the report says which file and why."""
 
 import io
+import uuid
 import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from .. import permissions, services, tracking
+from .. import permissions, tracking
 from ..models import TaskState, TranslationTask
+from ..services import progress
 from . import po, xliff
 from .xliff import ExchangeError
 
@@ -60,13 +62,13 @@ def check(upload_name: str, data: bytes, user, progress=None) -> list[tuple]:
     parsed = []
     files = _files(upload_name, data)
     for name, content in files:
-        uuid, language, units = _parse(name, content)
+        translation_uuid, language, units = _parse(name, content)
         task = (
             permissions.visible_tasks(user, TranslationTask.objects.select_related("source"))
-            .filter(translation__uuid=uuid)
+            .filter(translation__uuid=translation_uuid)
             .select_related("target_locale")
             .first()
-            if _is_uuid(uuid)
+            if _is_uuid(translation_uuid)
             else None
         )
         if task is None or not permissions.can_translate(user, task.target_locale_id):
@@ -90,8 +92,6 @@ def import_upload(upload_name: str, data: bytes, user, progress=None) -> list[Fi
 
 
 def _is_uuid(value) -> bool:
-    import uuid
-
     try:
         uuid.UUID(str(value))
     except ValueError:
@@ -147,7 +147,7 @@ def _apply(name, task, units, user) -> FileReport:
             report.units.append((unit_id, "updated" if current else "created"))
     if report.changed:
         task.refresh_from_db()
-        services.record_bulk_change(
+        progress.record_bulk_change(
             task,
             user=user,
             to_state=TaskState.NEEDS_REVIEW if unreviewed else TaskState.IN_PROGRESS,

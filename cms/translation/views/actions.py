@@ -8,8 +8,10 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
-from .. import jobs, permissions, selectors, services
-from ..exchange import background
+from .. import permissions, queue_jobs, selectors
+from ..models import JobKind
+from ..services import assignment
+from ..services import review as task_review
 from .forms import BulkForm, ReviewForm
 
 
@@ -55,13 +57,13 @@ def bulk(request):
         if problems:
             messages.error(request, " ".join(problems))
             return redirect(back)
-        changed = services.assign(tasks, user=data["user"], team=data["team"], by=user)
+        changed = assignment.assign(tasks, user=data["user"], team=data["team"], by=user)
         messages.success(request, f"Assigned {changed} task(s).")
     elif action == "due_date":
-        changed = services.assign(tasks, due_date=data["due_date"], by=user)
+        changed = assignment.assign(tasks, due_date=data["due_date"], by=user)
         messages.success(request, f"Due date set on {changed} task(s).")
     elif action == "machine_translate":
-        job, created = jobs.start("machine_translate", [t.pk for t in tasks], user)
+        job, created = queue_jobs.start(JobKind.MACHINE_TRANSLATE, [t.pk for t in tasks], user)
         messages.success(
             request,
             f"Machine translation of {job.total} task(s) "
@@ -71,16 +73,16 @@ def bulk(request):
         done, errors = 0, []
         for task in tasks:
             try:
-                services.request_review(task, user)
+                task_review.request_review(task, user)
                 done += 1
-            except services.QueueError as error:
+            except task_review.QueueError as error:
                 errors += error.messages
         if done:
             messages.success(request, f"Review requested for {done} task(s).")
         for error in errors:
             messages.error(request, error)
     elif action == "export_xliff":
-        job, created = background.enqueue_export(tasks, user)
+        job, created = queue_jobs.start_export(tasks, user)
         messages.success(
             request,
             format_html(
@@ -117,23 +119,23 @@ def review(request, task_id):
     action, comment, user = form.cleaned_data["action"], form.cleaned_data["comment"], request.user
     try:
         if action == "request_review":
-            services.request_review(task, user, comment)
+            task_review.request_review(task, user, comment)
             messages.success(request, "Review requested.")
         elif action == "approve":
-            services.approve(task, user, comment)
+            task_review.approve(task, user, comment)
             messages.success(request, "Approved.")
         elif action == "request_changes":
-            services.request_changes(task, user, comment)
+            task_review.request_changes(task, user, comment)
             messages.success(request, "Changes requested.")
         elif action == "publish":
-            outcome = services.publish(task, user)
+            outcome = task_review.publish(task, user)
             messages.success(request, f"Translation {outcome}.")
         elif action == "machine_translate":
-            job, created = jobs.start("machine_translate", [task.pk], user)
+            job, created = queue_jobs.start(JobKind.MACHINE_TRANSLATE, [task.pk], user)
             messages.success(
                 request, "Machine translation queued." if created else "Already queued."
             )
-    except services.QueueError as error:
+    except task_review.QueueError as error:
         for message in error.messages:
             messages.error(request, message)
     if back == "translation_queue:task":

@@ -9,11 +9,10 @@ from django.core.files.storage import storages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
-from .. import permissions
-from ..exchange import background
+from .. import permissions, queue_jobs
 from ..exchange.importer import MAX_BYTES
 from ..exchange.xliff import ExchangeError
-from ..models import QueueJob
+from ..models import EXCHANGE_KINDS, QueueJob
 
 
 def _queue_user(request):
@@ -30,7 +29,7 @@ def import_files(request):
                 raise ExchangeError("Choose an .xlf, .po or .zip file to import.")
             if upload.size > MAX_BYTES:
                 raise ExchangeError(f"{upload.name}: larger than {MAX_BYTES // 1024 // 1024} MB.")
-            job, created = background.enqueue_import(upload.name, upload.read(), request.user)
+            job, created = queue_jobs.start_import(upload.name, upload.read(), request.user)
         except ExchangeError as error:
             messages.error(request, f"Nothing was imported. {error}")
             return render(request, "translation/import.html", status=400)
@@ -46,20 +45,18 @@ def _own_job(request, job_id):
         QueueJob,
         pk=job_id,
         created_by=request.user,
-        kind__in=[background.EXPORT, background.IMPORT],
+        kind__in=EXCHANGE_KINDS,
     )
 
 
 def job_detail(request, job_id):
     job = _own_job(request, job_id)
-    return render(
-        request, "translation/job.html", {"job": job, "is_export": job.kind == background.EXPORT}
-    )
+    return render(request, "translation/job.html", {"job": job, "is_export": job.is_export})
 
 
 def job_download(request, job_id):
     job = _own_job(request, job_id)
-    if job.kind != background.EXPORT or job.status != QueueJob.Status.DONE or not job.result_path:
+    if not job.is_export or job.status != QueueJob.Status.DONE or not job.result_path:
         raise Http404("This export has no zip to download (yet).")
     try:
         handle = storages["private"].open(job.result_path)

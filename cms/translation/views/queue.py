@@ -7,7 +7,6 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from .. import permissions, selectors
-from ..exchange import background
 from ..filters import TaskFilterSet
 from .columns import ProgressColumn, SelectColumn, StateColumn
 
@@ -102,7 +101,6 @@ class QueueView(ReportView):
                 "jobs": selectors.open_jobs(self.request.user),
                 "coverage_url": reverse("translation_queue:coverage"),
                 "import_url": reverse("translation_queue:import"),
-                "exchange_kinds": [background.EXPORT, background.IMPORT],
             }
         )
         return context

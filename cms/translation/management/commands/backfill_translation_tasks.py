@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand
 from tqdm import tqdm
 from wagtail_localize.models import Translation
 
-from cms.translation import services, teams
+from cms.translation import teams
 from cms.translation.models import LocaleTeam
+from cms.translation.services import progress
 
 
 class Command(BaseCommand):
@@ -24,7 +25,7 @@ class Command(BaseCommand):
             unit="translation",
             disable=options["verbosity"] < 1,
         ):
-            created += services.ensure_task(translation)[1]
+            created += progress.ensure_task(translation)[1]
         for team in LocaleTeam.objects.all():
             teams.sync_team_group(team)
         if options["verbosity"]:

@@ -1,45 +1,21 @@
-"""Export and import as queue jobs (see ``jobs.start``): the request checks and enqueues, the
-worker builds the zip into private storage or applies the upload and keeps its per-unit report
-on the job. The worker re-checks the requester's locales: team membership may have changed."""
-
-import hashlib
-import json
+"""The worker's side of export and import queue jobs (started by ``queue_jobs``): build the zip
+into private storage, or apply the upload and keep its per-unit report on the job. The worker
+re-checks the requester's locales: team membership may have changed since the request."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
-from django.db.models import F
 
-from .. import jobs, permissions, selectors
-from ..models import QueueJob
+from .. import permissions, selectors
+from ..models import private_file_path
 from . import export_zip
-from .importer import check, import_upload
+from .importer import import_upload
 from .xliff import ExchangeError
-
-EXPORT = "export_xliff"
-IMPORT = "import_xliff"
-
-
-def enqueue_export(tasks, user) -> tuple[QueueJob, bool]:
-    # The zip belongs to whoever asked, so identical requests are only merged per user.
-    return jobs.start(EXPORT, [task.pk for task in tasks], user, {"for": user.pk})
-
-
-def enqueue_import(name: str, data: bytes, user) -> tuple[QueueJob, bool]:
-    """Refuse an unusable upload now (raises ExchangeError), else store it and enqueue it."""
-    parsed = check(name, data, user)
-    options = {"for": user.pk, "name": name, "sha256": hashlib.sha256(data).hexdigest()}
-    task_ids = [task.pk for _, task, _ in parsed]
-    return jobs.start(IMPORT, task_ids, user, options, upload=(name, data))
 
 
 def _progress(job):
     def step(done=None, total=None):
-        if total is not None and total != job.total:
-            job.total = total
-            QueueJob.objects.filter(pk=job.pk).update(total=total)
-        QueueJob.objects.filter(pk=job.pk).update(done=F("done") + 1)
-        job.done += 1
+        job.advance(total)
 
     return step
 
@@ -62,13 +38,13 @@ def run_export(job) -> tuple[list[str], str]:
     except PermissionDenied as error:
         return [f"Nothing was exported: {error}"], ""
     job.result_path = storages["private"].save(
-        jobs.private_path(export_zip.file_name()), ContentFile(data)
+        private_file_path(export_zip.file_name()), ContentFile(data)
     )
     return [], f"Exported {len(tasks)} task(s)."
 
 
 def run_import(job) -> tuple[list[str], str]:
-    name = json.loads(job.message)["name"]
+    name = job.options["name"]
     try:
         with storages["private"].open(job.upload_path) as upload:
             data = upload.read()

@@ -1,0 +1,175 @@
+"""Tasks of wagtail-localize translations and their progress: segments and words, in total and
+still to do, recounted whenever segments change (one by one, or in bulk)."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+from wagtail.models import DraftStateMixin
+from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+from ..models import TaskState, TaskTransition, TranslationTask
+from .workflow import can_transition, transition
+
+S = TaskState
+
+
+def _words(text: str) -> int:
+    return len(strip_tags(text).split())
+
+
+@dataclass
+class Segment:
+    string_id: int
+    context_id: int
+    words: int
+
+
+def source_segments(source_id) -> list[Segment]:
+    rows = StringSegment.objects.filter(source_id=source_id).values_list(
+        "string_id", "context_id", "string__data"
+    )
+    return [Segment(string, context, _words(data)) for string, context, data in rows]
+
+
+def translated(source, locale_ids) -> dict[int, dict[tuple[int, int], str]]:
+    """{locale id: {(string id, context id): translation type}} for the source's object."""
+    found = defaultdict(dict)
+    rows = StringTranslation.objects.filter(
+        context__object_id=source.object_id, locale_id__in=locale_ids, has_error=False
+    ).values_list("locale_id", "translation_of_id", "context_id", "translation_type")
+    for locale_id, string_id, context_id, kind in rows:
+        found[locale_id][(string_id, context_id)] = kind
+    return found
+
+
+def refresh_progress(tasks, segments=None) -> None:
+    """Recount segments and words (total/remaining) for tasks that share one source."""
+    tasks = list(tasks)
+    if not tasks:
+        return
+    source = tasks[0].source
+    segments = source_segments(source.pk) if segments is None else segments
+    done = translated(source, [t.target_locale_id for t in tasks])
+    for task in tasks:
+        have = done.get(task.target_locale_id, {})
+        missing = [s for s in segments if (s.string_id, s.context_id) not in have]
+        task.segments_total = len(segments)
+        task.segments_remaining = len(missing)
+        task.words_total = sum(s.words for s in segments)
+        task.words_remaining = sum(s.words for s in missing)
+        task.machine_segments = sum(
+            1
+            for s in segments
+            if have.get((s.string_id, s.context_id)) == StringTranslation.TRANSLATION_TYPE_MACHINE
+        )
+    TranslationTask.objects.bulk_update(
+        tasks,
+        [
+            "segments_total",
+            "segments_remaining",
+            "words_total",
+            "words_remaining",
+            "machine_segments",
+        ],
+    )
+
+
+def _target_is_live(translation: Translation) -> bool:
+    try:
+        target = translation.get_target_instance()
+    except Exception:  # the target was never created or is gone
+        return False
+    if isinstance(target, DraftStateMixin):
+        return bool(target.live) and not target.has_unpublished_changes
+    return True
+
+
+def ensure_task(translation: Translation, user=None) -> tuple[TranslationTask, bool]:
+    """The task of a wagtail-localize Translation, created (with its initial state) if missing."""
+    try:
+        return translation.queue_task, False
+    except TranslationTask.DoesNotExist:
+        pass
+    source = translation.source
+    task, created = TranslationTask.objects.get_or_create(
+        translation=translation,
+        defaults={
+            "source": source,
+            "content_type_id": source.specific_content_type_id,
+            "title": source.object_repr[:255],
+            "source_locale_id": source.locale_id,
+            "target_locale_id": translation.target_locale_id,
+        },
+    )
+    if not created:
+        return task, False
+    refresh_progress([task])
+    initial = S.UNTRANSLATED
+    if task.segments_remaining < task.segments_total:
+        initial = S.MACHINE_DRAFT if task.machine_segments else S.IN_PROGRESS
+        if task.segments_remaining == 0 and not task.machine_segments:
+            if _target_is_live(translation):
+                initial = S.PUBLISHED
+    if initial != S.UNTRANSLATED:
+        task.state = initial
+        task.save(update_fields=["state"])
+    TaskTransition.objects.create(
+        task=task, from_state="", to_state=initial, user=user, comment="Submitted for translation"
+    )
+    return task, True
+
+
+def record_string_change(string_translation: StringTranslation, deleted=False) -> None:
+    """A segment of some task was translated, changed or cleared: recount and move its state."""
+    context = string_translation.context
+    if context is None:
+        return
+    tasks = list(
+        TranslationTask.objects.filter(
+            source__object_id=context.object_id,
+            target_locale_id=string_translation.locale_id,
+        ).select_related("source")
+    )
+    if not tasks:
+        return
+    refresh_progress(tasks)
+    user = (
+        string_translation.last_translated_by if string_translation.last_translated_by_id else None
+    )
+    for task in tasks:
+        if not deleted and user:
+            task.last_translator = user
+        task.last_activity_at = timezone.now()
+        task.save(update_fields=["last_translator", "last_activity_at"])
+        if deleted:
+            continue
+        machine = string_translation.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
+        target = S.MACHINE_DRAFT if machine else S.IN_PROGRESS
+        if task.state == target:
+            continue
+        if machine and task.state not in (
+            S.UNTRANSLATED,
+            S.IN_PROGRESS,
+            S.STALE,
+            S.CHANGES_REQUESTED,
+        ):
+            continue
+        if not machine and task.state == S.NEEDS_REVIEW:
+            continue  # the reviewer's own corrections keep the task in review
+        if can_transition(task, target):
+            transition(task, target, user=user or None, comment="Segments edited")
+
+
+def record_bulk_change(task, *, user=None, machine=False, to_state=None, comment="") -> None:
+    """After many segments of one task changed at once (machine translation, import)."""
+    task.refresh_from_db()
+    refresh_progress([task])
+    task.last_activity_at = timezone.now()
+    if user is not None and not machine:
+        task.last_translator = user
+    task.save(update_fields=["last_activity_at", "last_translator"])
+    target = to_state or (S.MACHINE_DRAFT if machine else S.IN_PROGRESS)
+    if task.state != target and can_transition(task, target):
+        transition(task, target, user=user, comment=comment or "Segments updated in bulk")
