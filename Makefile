@@ -44,9 +44,10 @@ test: install ## Run the test suite (SQLite; PostgreSQL when DATABASE_URL is set
 bench: install ## Benchmarks, printing ratios against baselines measured in the same run
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
-lint: install ## ruff lint and format check
+lint: install ## ruff lint and format check, and the import layers (import-linter, pyproject.toml)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: install ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import webvtt  # noqa: E402
 
-from protect.subtitles import parse_subtitles  # noqa: E402
+from cms.subtitles import parse_subtitles  # noqa: E402
 
 CUES = 10_000
 TARGET_SECONDS = 1.0

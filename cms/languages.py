@@ -2,13 +2,15 @@
 
 The list itself is data (``languages.json`` beside this file) so that a language can be added or
 renamed without touching code. Settings, templates, the API and the subtitle checks all read it
-through this module.
+through this module, and everything shown in several languages is ordered by ``sort_key``.
 """
 
 import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from django.conf import locale as django_locale
 
 DATA_FILE = Path(__file__).with_name("languages.json")
 
@@ -68,6 +70,17 @@ def _by_code() -> dict[str, Language]:
     return {lang.code: lang for lang in all_languages()}
 
 
+def sort_key(code: str) -> int:
+    """The place of ``code`` in the table, for showing languages in the table's order (unknown
+    codes last): ``sorted(codes, key=languages.sort_key)``."""
+    return _positions().get(code, len(_positions()))
+
+
+@cache
+def _positions() -> dict[str, int]:
+    return {lang.code: index for index, lang in enumerate(all_languages())}
+
+
 def default() -> Language:
     return next(lang for lang in all_languages() if lang.default)
 
@@ -88,7 +101,5 @@ def register_with_django() -> None:
     the table's entries are written into ``django.conf.locale.LANG_INFO`` at settings load; the
     table wins over Django's own names so that every screen says the same thing.
     """
-    from django.conf import locale
-
     for lang in all_languages():
-        locale.LANG_INFO[lang.code] = lang.lang_info()
+        django_locale.LANG_INFO[lang.code] = lang.lang_info()

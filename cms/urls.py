@@ -10,12 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api.views import partner_demo
 
 urlpatterns = [
-    path("api/partner/v1/videos/", include("protect.track_urls")),  # subtitle/video files
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("downloads/", include("materials.urls")),
     path("sitemap.xml", sitemap),
-    path("api/partner/v1/", include("cms.api.urls")),  # partner API (cms/api)
+    path("api/partner/v1/", include("cms.api.urls")),  # partner API and its files (cms/api)
     path("partner-demo/", partner_demo, name="partner_demo"),  # reference partner page
 ]
 

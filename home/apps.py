@@ -6,4 +6,5 @@ class HomeConfig(AppConfig):
     verbose_name = "Home and shared building blocks"
 
     def ready(self):
+        # Django: receivers may only be connected once every app's models are loaded.
         from . import signal_handlers  # noqa: F401

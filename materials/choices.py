@@ -1,9 +1,9 @@
-"""The fixed vocabularies of the material library (codes are API values; keep them stable)."""
+"""The fixed vocabularies of the material library (codes are API values; keep them stable).
+Countries are the shared vocabulary of ``cms.countries``."""
 
 from django.db import models
 
 from cms import languages
-from protect.countries import EU_WIDE, MAPPING_COUNTRIES
 
 
 class Kind(models.TextChoices):
@@ -46,7 +46,4 @@ class ServiceAudience(models.TextChoices):
     LGBTI = "lgbti", "LGBTI people"
 
 
-# The 12 mapping countries plus EU-wide, as (ISO code, English name).
-COUNTRY_CHOICES = [*MAPPING_COUNTRIES.items(), (EU_WIDE, "EU-wide")]
-COUNTRY_CODES = [code for code, _name in COUNTRY_CHOICES]
 LANGUAGE_CHOICES = languages.django_languages()

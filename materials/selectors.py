@@ -1,37 +1,24 @@
 """Read-side queries for the public (partner API, downloads): only what anyone may see.
 
-Public means: live (published in Wagtail), not withdrawn, and files outside private collections.
-Superseded materials stay resolvable by id (old links keep working) but leave the listings.
+Public means: live (published in Wagtail), not withdrawn, and files outside private collections
+(``cms.visibility``). Superseded materials stay resolvable by id (old links keep working) but
+leave the listings.
 """
 
-from django.db.models import Exists, F, OuterRef, QuerySet
-from django.db.models.functions import Length, Substr
-from wagtail.models import CollectionViewRestriction
+from django.db.models import QuerySet
 
-from cms import languages
+from cms import fallback, languages
+from cms.countries import MAPPING_COUNTRIES
+from cms.visibility import in_restricted_collection
 from materials.fields import contains_code
 from materials.models import Country, Material, MaterialFile, SupportService
-from protect.countries import MAPPING_COUNTRIES
-
-
-def in_private_collection(collection_path: str = "document__collection__path") -> Exists:
-    """True for rows whose collection, or a collection above it, has a view restriction.
-
-    Tree paths of ancestors are prefixes of their descendants' paths, so this is one subquery.
-    """
-    own_path = OuterRef(collection_path)
-    return Exists(
-        CollectionViewRestriction.objects.annotate(path_length=Length("collection__path")).filter(
-            collection__path=Substr(own_path, 1, F("path_length"))
-        )
-    )
 
 
 def public_files() -> QuerySet[MaterialFile]:
     return (
         MaterialFile.objects.filter(material__live=True)
         .exclude(material__status=Material.Status.WITHDRAWN)
-        .exclude(in_private_collection())
+        .exclude(in_restricted_collection("document__collection__path"))
         .select_related("document", "material")
         .order_by("material_id", "sort_order", "pk")
     )
@@ -82,10 +69,6 @@ def files_by_group(translation_keys, language: str | None = None) -> dict:
     return grouped
 
 
-def public_file(file_id: int) -> MaterialFile | None:
-    return public_files().filter(pk=file_id).first()
-
-
 def live_countries(codes) -> QuerySet[Country]:
     """Live profiles of the 12 mapping countries in the locales ``codes``."""
     return Country.objects.filter(
@@ -105,31 +88,14 @@ def live_services(
     return queryset
 
 
-def resolve_groups(rows, codes: tuple[str, ...]) -> list[tuple]:
-    """Pick one row per translation group: the first locale of ``codes`` that has one.
-
-    ``rows`` are ``(pk, translation_key, language_code, *sort_keys)``; returns the chosen rows
-    as ``(sort_keys…, pk, language_code)`` tuples in stable order (by the sort keys, then pk).
-    """
-    rank = {code: index for index, code in enumerate(codes)}
-    best: dict = {}
-    for pk, key, code, *sort_keys in rows:
-        if code not in rank:
-            continue
-        if key not in best or rank[code] < best[key][0]:
-            best[key] = (rank[code], (*sort_keys, pk, code))
-    return sorted(chosen for _rank, chosen in best.values())
-
-
 def translations_of(model, keys, **filters) -> dict:
     """translation_key -> [obj, …] of live translations, in the language table's order."""
-    order = {code: index for index, code in enumerate(languages.codes())}
     grouped: dict = {}
     rows = model.objects.filter(live=True, translation_key__in=list(keys), **filters)
     for obj in rows.select_related("locale"):
         grouped.setdefault(obj.translation_key, []).append(obj)
     for group in grouped.values():
-        group.sort(key=lambda obj: order.get(obj.locale.language_code, 99))
+        group.sort(key=lambda obj: languages.sort_key(obj.locale.language_code))
     return grouped
 
 
@@ -141,7 +107,7 @@ def successors_in(material_ids, codes: tuple[str, ...]) -> dict:
     rows = (
         resolvable_materials()
         .filter(translation_key__in=list(key_of.values()), locale__language_code__in=codes)
-        .values_list("pk", "translation_key", "locale__language_code", "translation_key")
+        .values_list("pk", "translation_key", "locale__language_code")
     )
-    best = {row[0]: row[-2] for row in resolve_groups(rows, codes)}  # translation_key -> pk
+    best = {chosen.key: chosen.pk for chosen in fallback.pick(rows, codes)}
     return {pk: best.get(key, pk) for pk, key in key_of.items()}

@@ -6,7 +6,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from materials.choices import COUNTRY_CHOICES, LANGUAGE_CHOICES, Audience, ServiceAudience
+from cms.countries import COUNTRY_CHOICES
+from materials.choices import LANGUAGE_CHOICES, Audience, ServiceAudience
 from materials.fields import contains_code
 from materials.models import Country, Material, MaterialFile, SupportService
 

@@ -2,8 +2,8 @@
 
 import uuid
 
+from cms.countries import MAPPING_COUNTRIES
 from home.demo.pages import publish_new_child
-from protect.countries import MAPPING_COUNTRIES
 from protect.models import AwarenessPage, ProjectCountry, ProjectPage, ProjectPartner
 
 SGBV_DEFINITION = (

@@ -11,7 +11,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
 from protect.models import VideoPage
-from protect.subtitle_import import import_subtitles
+from protect.services import import_subtitles
 
 ASSETS = Path(__file__).with_name("demo_assets")
 VIDEO = ASSETS / "no-one-has-the-right-to-hurt-you.webm"

@@ -5,7 +5,7 @@ from django import forms
 from cms import languages
 from cms.uploads import policy as upload_policy
 from cms.uploads.names import extension_of
-from protect.subtitle_import import MAX_FILE_BYTES
+from protect.services import MAX_FILE_BYTES
 
 
 class SubtitleUploadForm(forms.Form):

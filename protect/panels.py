@@ -1,4 +1,8 @@
-"""The "Subtitles" panel of the video page editor: the state of all the video's languages."""
+"""The "Subtitles" panel of the video page editor: the state of all the video's languages.
+
+The rows come from a template tag (``protect_admin.subtitle_track_rows``): the page model
+declares this panel, so this module cannot import the selectors, which import the model.
+"""
 
 from django.urls import reverse
 from wagtail.admin.panels import Panel
@@ -9,12 +13,9 @@ class SubtitleTracksPanel(Panel):
         template_name = "protect/admin/subtitle_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from protect.tracks import track_statuses
-
             context = super().get_context_data(parent_context)
             page = self.instance
             context["page"] = page
             if page.pk:
-                context["rows"] = track_statuses(page)
                 context["manage_url"] = reverse("protect_subtitles", args=[page.pk])
             return context

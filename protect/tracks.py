@@ -1,34 +1,34 @@
-"""Reading a video's subtitle tracks: what partners and players may see, and what editors see.
+"""A video's public subtitle tracks and video payload: what partners and players may see.
 
 A track in language X is the video page's live, public translation into X (see
-``protect/models/video.py``). Public selectors go through ``cms.api.visibility.public_pages``, the
-one place that decides what anonymous visitors may see.
+``protect/models/video.py``). Reads go through ``cms.visibility.public_pages``, the one place
+that decides what anonymous visitors may see; the files themselves are served by the partner
+API (``cms/api/files.py``, URL names ``partner_api:video_*``). Editors' reads (drafts too) are in
+``protect/selectors.py``. The model module imports this one, so this one takes the page's model
+from the pages it is given rather than importing it.
 """
 
-from dataclasses import dataclass, field
-
-from django.db.models import Count, Exists, OuterRef
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from cms import languages
-from cms.api.visibility import public_pages
-from protect.models import SubtitleImport, VideoPage
+from cms.visibility import public_pages
 
 POSTER_RENDITION = "max-1280x720|format-jpeg"
 
 
 # --- public ---------------------------------------------------------------------------------
 def track_url(video_page: Page, code: str) -> str:
-    return reverse("protect_files:track", kwargs={"page_id": video_page.pk, "language": code})
+    return reverse("partner_api:video_track", kwargs={"page_id": video_page.pk, "language": code})
 
 
 def transcript_url(video_page: Page, code: str) -> str:
-    return reverse("protect_files:transcript", kwargs={"page_id": video_page.pk, "language": code})
+    return reverse(
+        "partner_api:video_transcript", kwargs={"page_id": video_page.pk, "language": code}
+    )
 
 
-def published_tracks(video_page: VideoPage, served_locale_code: str, request=None) -> list[dict]:
+def published_tracks(video_page, served_locale_code: str, request=None) -> list[dict]:
     """The contract's track items, one per language whose translation of the video is live.
 
     ``video_page``: any page of the video (usually the one being served).
@@ -41,14 +41,18 @@ def published_tracks(video_page: VideoPage, served_locale_code: str, request=Non
     language's native name. Languages without cues are left out. Two queries at most (view
     restrictions, once per request, and the pages). For a listing use ``published_tracks_many``.
     """
-    counts = _cue_counts([video_page.translation_key], request).get(video_page.translation_key, {})
+    key = video_page.translation_key
+    counts = _cue_counts(type(video_page), [key], request).get(key, {})
     return _track_items(video_page, counts, served_locale_code, request)
 
 
 def published_tracks_many(video_pages, request=None) -> dict[int, list[dict]]:
     """``published_tracks`` for many pages at once, keyed by page id, with each page's own
     locale as the default track: one query (plus the view restrictions) for the whole list."""
-    counts = _cue_counts({page.translation_key for page in video_pages}, request)
+    if not video_pages:
+        return {}
+    model = type(video_pages[0])
+    counts = _cue_counts(model, {page.translation_key for page in video_pages}, request)
     return {
         page.pk: _track_items(
             page, counts.get(page.translation_key, {}), page.locale.language_code, request
@@ -57,9 +61,9 @@ def published_tracks_many(video_pages, request=None) -> dict[int, list[dict]]:
     }
 
 
-def _cue_counts(translation_keys, request) -> dict:
+def _cue_counts(model, translation_keys, request) -> dict:
     counts: dict = {}
-    rows = public_pages(VideoPage.objects.all(), request).filter(
+    rows = public_pages(model.objects.all(), request).filter(
         translation_key__in=list(translation_keys)
     )
     for key, code, cues in rows.values_list("translation_key", "locale__language_code", "cues"):
@@ -88,7 +92,7 @@ def _track_items(video_page, counts: dict, served_locale_code: str, request) -> 
     return items
 
 
-def video_payload(video_page: VideoPage, request) -> dict:
+def video_payload(video_page, request) -> dict:
     """The contract's ``video`` object and ``transcript_url`` for ``video_page`` (already known
     to be live and public), with absolute URLs:
 
@@ -123,12 +127,12 @@ def video_payload(video_page: VideoPage, request) -> dict:
     }
 
 
-def video_file_url(video_page: VideoPage) -> str:
+def video_file_url(video_page) -> str:
     ext = video_page.video_file.name.rpartition(".")[2].lower()
-    return reverse("protect_files:video", kwargs={"page_id": video_page.pk, "ext": ext})
+    return reverse("partner_api:video_file", kwargs={"page_id": video_page.pk, "ext": ext})
 
 
-def _poster(video_page: VideoPage, request) -> dict | None:
+def _poster(video_page, request) -> dict | None:
     image = video_page.poster
     if image is None:
         return None
@@ -139,104 +143,3 @@ def _poster(video_page: VideoPage, request) -> dict | None:
         "height": rendition.height,
         "alt": video_page.poster_alt or getattr(image, "description", "") or "",
     }
-
-
-# --- editors --------------------------------------------------------------------------------
-@dataclass
-class TrackStatus:
-    """One row of the admin's 23-language table."""
-
-    language: languages.Language
-    is_source: bool
-    # "published"; "draft" (the source page, not live yet); "in_translation" (a translation was
-    # started or its page is not live); "missing"
-    state: str
-    page_id: int | None = None
-    cue_count: int = 0
-    # For languages in translation: cue texts translated so far, of ``source_cues``.
-    translated_cues: int = 0
-    source_cues: int = 0
-    has_translation: bool = False
-    last_import: SubtitleImport | None = None
-    warnings: list[dict] = field(default_factory=list)
-
-    @property
-    def state_label(self) -> str:
-        return {
-            "published": "Published",
-            "draft": "Draft",
-            "in_translation": "In translation",
-            "missing": "Missing",
-        }[self.state]
-
-
-def track_statuses(video_page: VideoPage) -> list[TrackStatus]:
-    """Every configured language's track of this video, for editors (drafts included).
-
-    Five queries whatever the number of languages.
-    """
-    from protect.subtitle_import import source_page
-
-    key = video_page.translation_key
-    source = source_page(video_page)
-    pages = {
-        code: (pk, live, cues)
-        for pk, code, live, cues in VideoPage.objects.filter(translation_key=key).values_list(
-            "pk", "locale__language_code", "live", "cues"
-        )
-    }
-    translations = set(
-        Translation.objects.filter(source__object_id=key, enabled=True).values_list(
-            "target_locale__language_code", flat=True
-        )
-    )
-    cue_segments = StringSegment.objects.filter(
-        source__object_id=key, source__locale_id=source.locale_id, context__path__startswith="cues."
-    )
-    translated = dict(
-        StringTranslation.objects.filter(has_error=False)
-        .filter(
-            Exists(
-                cue_segments.filter(
-                    context_id=OuterRef("context_id"), string_id=OuterRef("translation_of_id")
-                )
-            )
-        )
-        .values("locale__language_code")
-        .annotate(n=Count("pk"))
-        .values_list("locale__language_code", "n")
-    )
-    imports = {
-        record.locale.language_code: record
-        for record in SubtitleImport.objects.filter(translation_key=key).select_related("locale")
-    }
-    source_code = source.locale.language_code
-    source_cues = len(pages.get(source_code, (None, None, []))[2] or [])
-    rows = []
-    for language in languages.all_languages():
-        code = language.code
-        pk, live, cues = pages.get(code, (None, False, None))
-        if live:
-            state = "published"
-        elif code == source_code:
-            state = "draft"
-        elif pk is not None or code in translations:
-            state = "in_translation"
-        else:
-            state = "missing"
-        record = imports.get(code)
-        rows.append(
-            TrackStatus(
-                language=language,
-                is_source=code == source_code,
-                state=state,
-                page_id=pk,
-                cue_count=len(cues or []),
-                translated_cues=translated.get(code, 0),
-                source_cues=source_cues,
-                has_translation=code in translations,
-                last_import=record,
-                warnings=record.warnings if record else [],
-            )
-        )
-    return rows

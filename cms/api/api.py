@@ -19,6 +19,8 @@ ENDPOINT_MODULES = [
     "cms.api.endpoints.videos",
     "cms.api.endpoints.changes",
     "cms.api.endpoints.materials",
+    "cms.api.endpoints.countries",
+    "cms.api.endpoints.support_services",
 ]
 
 

@@ -8,4 +8,5 @@ class PartnerApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Django: receivers may only be connected once every app's models are loaded.
         from . import signal_handlers  # noqa: F401

@@ -17,6 +17,11 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.utils import timezone
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+from cms import languages
+
+from .models import ContentVersion
 
 logger = logging.getLogger(__name__)
 
@@ -48,8 +53,6 @@ def current_version() -> tuple[str, datetime]:
     cached = cache_get(VERSION_KEY)
     if cached:
         return cached
-    from .models import ContentVersion
-
     row = ContentVersion.objects.filter(pk=1).first()  # made by the migration
     if row is None:
         row, _ = ContentVersion.objects.get_or_create(pk=1)
@@ -59,8 +62,6 @@ def current_version() -> tuple[str, datetime]:
 
 
 def _bump() -> None:
-    from .models import ContentVersion
-
     token, now = uuid.uuid4().hex, timezone.now()
     updated = ContentVersion.objects.filter(pk=1).update(token=token, changed_at=now)
     if not updated:
@@ -104,10 +105,6 @@ def purge_cdn(paths=()) -> None:
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    from cms import languages
-
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + API_PREFIX
     urls = []
     for path in (*LISTING_PATHS, *paths):

@@ -13,21 +13,19 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from cms.visibility import public_pages
+
 from . import caching
 from .models import ChangeEvent
-from .visibility import public_pages
+from .pagetypes import type_label
 
 Event = ChangeEvent.Event
-
-
-def _type_label(page) -> str:
-    return page.specific_class._meta.label if page.specific_class else "wagtailcore.Page"
 
 
 def _record(event: str, page) -> ChangeEvent:
     return ChangeEvent.objects.create(
         event=event,
-        object_type=_type_label(page),
+        object_type=type_label(page),
         object_id=page.pk,
         translation_key=page.translation_key,
         locale=page.locale.language_code,

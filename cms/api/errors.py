@@ -4,7 +4,7 @@ import json
 import logging
 
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from ninja.errors import HttpError, ValidationError
 
 logger = logging.getLogger(__name__)
@@ -93,8 +93,6 @@ def install(api) -> None:
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
         return remember(request, error_response(exc.status_code, None, str(exc)))
-
-    from django.http import Http404
 
     @api.exception_handler(Http404)
     def on_404(request, exc):

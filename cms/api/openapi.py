@@ -3,6 +3,9 @@ requests, the shared error answers and the subtitle file endpoints (plain Django
 
 from copy import deepcopy
 
+from cms import languages
+
+from . import pagetypes
 from .middleware import CACHE_CONTROL
 
 DESCRIPTION = (
@@ -105,10 +108,6 @@ def _file_operation(kind: str, media_type: str, summary: str) -> dict:
 
 def _parameter_enums() -> dict[str, list[str]]:
     """Enumerations ninja cannot attach to query parameters itself."""
-    from cms import languages
-
-    from . import pagetypes
-
     return {"locale": languages.codes(), "type": sorted(pagetypes.page_models())}
 
 

@@ -30,6 +30,13 @@ def label(model) -> str:
     return model._meta.label
 
 
+def type_label(page) -> str:
+    """The API's name of a page's type, e.g. "protect.AwarenessPage" (no query: the specific
+    class comes from Wagtail's content-type cache)."""
+    model = page.specific_class
+    return label(model) if model else "wagtailcore.Page"
+
+
 def body_stream_field(model) -> StreamField | None:
     if label(model) in BODY_STREAM and BODY_STREAM[label(model)] is None:
         return None

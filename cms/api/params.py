@@ -1,4 +1,6 @@
-"""Query parameters every endpoint shares: locale and fallback chain, pagination, fixed choices."""
+"""Query parameters every endpoint shares: locale and fallback chain, pagination (``Limit``,
+``Offset``: lists pick their rows with ``cms.fallback.pick`` and show ``[offset:offset + limit]``
+of them), fixed choices."""
 
 from dataclasses import dataclass
 from typing import Annotated
@@ -45,9 +47,6 @@ class LocaleChain:
     @property
     def requested(self) -> str:
         return self.codes[0]
-
-    def index(self, code: str) -> int:
-        return self.codes.index(code)
 
 
 def _check_code(code: str, parameter: str) -> str:
@@ -102,12 +101,6 @@ def choice(parameter: str, value: str | None, allowed) -> str | None:
     return value
 
 
-def paginate(items, limit: int, offset: int) -> dict:
-    """``{"count", "items"}`` for a list or a queryset (count + one slice query)."""
-    count = len(items) if isinstance(items, list) else items.count()
-    return {"count": count, "items": list(items[offset : offset + limit])}
-
-
 __all__ = [
     "FallbackParam",
     "Limit",
@@ -116,6 +109,5 @@ __all__ = [
     "Offset",
     "choice",
     "locale_chain",
-    "paginate",
     "served",
 ]

@@ -10,6 +10,7 @@ from django.conf import settings
 
 from .caching import _cache, cache_get, cache_set
 from .errors import ApiError
+from .models import PartnerKey
 
 WINDOW_SECONDS = 60
 KEY_CACHE_SECONDS = 60
@@ -24,8 +25,6 @@ def tier_for(request) -> tuple[str, str]:
     cache_key = "partner_api:key:" + raw[:64]
     found = cache_get(cache_key)
     if found is None:
-        from .models import PartnerKey
-
         row = PartnerKey.objects.filter(key=raw, is_active=True).values("id", "tier").first()
         found = f"{row['id']}:{row['tier']}" if row else _MISSING
         cache_set(cache_key, found, KEY_CACHE_SECONDS)

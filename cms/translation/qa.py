@@ -6,7 +6,6 @@ same in the translation as in the source.
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.html import strip_tags
@@ -14,7 +13,7 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail_localize.models import StringSegment, StringTranslation
 
-BLOCKING, WARNING = "blocking", "warning"
+from cms.issues import BLOCKING, WARNING, Issue
 
 # Long numbers with separators ("+31 20 123 4567", "0800-123-456"), or short helpline and
 # emergency numbers: any standalone group of 3+ digits, spaced groups included ("112",
@@ -29,13 +28,6 @@ URL = re.compile(r"https?://[^\s<>\"']+|www\.[^\s<>\"']+", re.IGNORECASE)
 HREF = re.compile(r"""href\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 TAG = re.compile(r"<\s*([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
-
-
-@dataclass(frozen=True)
-class Issue:
-    check: str
-    level: str
-    message: str
 
 
 def _config(name, default):
@@ -67,31 +59,30 @@ def check_segment(
 ) -> list[Issue]:
     issues = []
     if not strip_tags(target or "").strip():
-        return [Issue("empty", BLOCKING, "The translation is empty.")]
+        return [_blocking("empty", "The translation is empty.")]
     plain_source, plain_target = strip_tags(source), strip_tags(target)
     source_phones, source_rest = _phones(plain_source)
     target_phones, target_rest = _phones(plain_target)
     if source_phones != target_phones:
         issues.append(
-            Issue("phone", BLOCKING, "Phone numbers differ from the source: copy them exactly.")
+            _blocking("phone", "Phone numbers differ from the source: copy them exactly.")
         )
     if sorted(EMAIL.findall(source)) != sorted(EMAIL.findall(target)):
-        issues.append(Issue("email", BLOCKING, "E-mail addresses differ from the source."))
+        issues.append(_blocking("email", "E-mail addresses differ from the source."))
     urls = lambda text: sorted(URL.findall(strip_tags(text)) + HREF.findall(text))  # noqa: E731
     if urls(source) != urls(target):
-        issues.append(Issue("url", BLOCKING, "Links or URLs differ from the source."))
+        issues.append(_blocking("url", "Links or URLs differ from the source."))
     if Counter(NUMBER.findall(source_rest)) != Counter(NUMBER.findall(target_rest)):
-        issues.append(Issue("number", WARNING, "Numbers differ from the source."))
+        issues.append(_warning("number", "Numbers differ from the source."))
     source_tags, target_tags = Counter(TAG.findall(source)), Counter(TAG.findall(target))
     if source_tags["a"] != target_tags["a"]:
-        issues.append(Issue("links", BLOCKING, "The translation must keep every link."))
+        issues.append(_blocking("links", "The translation must keep every link."))
     elif source_tags != target_tags:
-        issues.append(Issue("tags", WARNING, "Inline formatting differs from the source."))
+        issues.append(_warning("tags", "Inline formatting differs from the source."))
     if max_length and len(plain_target) > max_length:
         issues.append(
-            Issue(
+            _blocking(
                 "length",
-                BLOCKING,
                 f"{len(plain_target)} characters; this field allows at most {max_length}.",
             )
         )
@@ -100,22 +91,29 @@ def check_segment(
     return issues
 
 
+def _blocking(code: str, message: str) -> Issue:
+    return Issue(None, code, message, BLOCKING)
+
+
+def _warning(code: str, message: str) -> Issue:
+    return Issue(None, code, message, WARNING)
+
+
 def _subtitle_issues(text, duration):
     issues = []
     per_line = _config("MAX_CHARS_PER_LINE", 42)
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > per_line:
         issues.append(
-            Issue("line_length", WARNING, f"A line has {longest} characters (at most {per_line}).")
+            _warning("line_length", f"A line has {longest} characters (at most {per_line}).")
         )
     per_second = _config("MAX_CHARS_PER_SECOND", 17)
     if duration:
         speed = len(text.replace("\n", "")) / duration
         if speed > per_second:
             issues.append(
-                Issue(
+                _warning(
                     "reading_speed",
-                    WARNING,
                     f"Reading speed {speed:.0f} characters/second (at most {per_second}).",
                 )
             )

@@ -3,7 +3,6 @@
 import re
 
 import filetype
-from charset_normalizer import from_bytes
 
 HEAD_BYTES = 8192
 
@@ -12,8 +11,6 @@ _MARKUP = re.compile(
 )
 _SVG = re.compile(rb"<\s*svg\b", re.I)
 _SCRIPT = re.compile(rb"<\s*script\b|\bon[a-z]+\s*=|javascript:", re.I)
-_SRT_TIMING = re.compile(r"\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}")
-_VTT_TIMING = re.compile(r"(\d+:)?\d{2}:\d{2}\.\d{3}\s*-->\s*(\d+:)?\d{2}:\d{2}\.\d{3}")
 
 
 def binary_type(head: bytes) -> str | None:
@@ -39,26 +36,3 @@ def describe(head: bytes) -> str:
 
 def looks_like_markup(head: bytes) -> bool:
     return bool(_MARKUP.search(head))
-
-
-def decode_text(data: bytes) -> str | None:
-    """Text of a subtitle file in whatever encoding it came (UTF-8 first), or None if binary."""
-    if b"\x00" in data:
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        return str(best) if best is not None else None
-
-
-def subtitle_type(text: str) -> str | None:
-    """text/vtt or application/x-subrip if ``text`` has the shape of one, else None."""
-    stripped = text.lstrip("\ufeff")
-    if re.match(r"WEBVTT(?:[ \t]|$)", stripped.splitlines()[0] if stripped else "") and (
-        _VTT_TIMING.search(stripped) or len(stripped.strip()) == len("WEBVTT")
-    ):
-        return "text/vtt"
-    if _SRT_TIMING.search(stripped):
-        return "application/x-subrip"
-    return None

@@ -2,6 +2,7 @@
 
 import logging
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.exceptions import ValidationError
 
 logger = logging.getLogger(__name__)
@@ -21,14 +22,8 @@ class StorageUnavailable(ValidationError):
 
 def storage_errors() -> tuple[type[BaseException], ...]:
     """Exceptions that mean the storage (not the file) failed."""
-    errors: list[type[BaseException]] = [OSError]
-    try:
-        from botocore.exceptions import BotoCoreError, ClientError
-
-        errors += [BotoCoreError, ClientError]
-    except ImportError:  # pragma: no cover - botocore is installed with django-storages[s3]
-        pass
-    return tuple(errors)
+    # botocore comes with django-storages[s3], a runtime dependency, whatever the storage.
+    return (OSError, BotoCoreError, ClientError)
 
 
 def store_file(field_file, name: str, content) -> str:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 
+from cms.subtitles import decode, formats
+
 from . import sniff
 from .names import extension_of, hidden_extensions, sanitize_filename
 from .pdf import inspect_pdf
@@ -98,10 +100,10 @@ def _check_content(data: bytes, extension: str, expected: str, shown: str):
         params={"name": shown, "ext": extension, "actual": sniff.describe(head)},
     )
     if expected.startswith(("text/", "application/x-subrip")):
-        text = sniff.decode_text(data)
+        text = decode.decode_any(data)
         if text is None or sniff.looks_like_markup(head):
             raise mismatch
-        actual = sniff.subtitle_type(text)
+        actual = formats.content_type(text)
         if actual != expected:
             raise ValidationError(
                 "“%(name)s” is not a valid %(kind)s subtitle file: %(hint)s",

@@ -5,6 +5,7 @@ string translations from the phrasebook, and publishes the targets. The records 
 translation queue and editor pick them up like any other translation.
 """
 
+from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 from wagtail_localize.operations import translate_object as submit_for_translation
@@ -43,12 +44,12 @@ def translate_object(instance, user=None, only: list[str] | None = None) -> int:
         source__object_id=instance.translation_key, target_locale__in=locales
     ).select_related("source", "target_locale")
     for translation in translations:
-        _fill_strings(translation, user)
+        fill_strings(translation, user)
         translation.save_target(user=user, publish=True)
     return len(locales)
 
 
-def _fill_strings(translation: Translation, user) -> None:
+def fill_strings(translation: Translation, user) -> None:
     locale = translation.target_locale
     code = locale.language_code
     segments = StringSegment.objects.filter(source=translation.source).select_related(
@@ -74,6 +75,4 @@ def _fill_strings(translation: Translation, user) -> None:
 
 def _plain(html: str) -> str:
     # Segments of rich text carry inline tags; phrase look-ups compare the words only.
-    from django.utils.html import strip_tags
-
     return strip_tags(html).strip()

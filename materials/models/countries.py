@@ -7,7 +7,7 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from materials.choices import COUNTRY_CHOICES
+from cms.countries import COUNTRY_CHOICES
 
 from .support_services import SupportService
 

@@ -12,8 +12,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms import languages
+from cms.countries import COUNTRY_CHOICES
 from materials.choices import (
-    COUNTRY_CHOICES,
     LANGUAGE_CHOICES,
     PROFESSIONAL_ROLES,
     Audience,
@@ -21,6 +21,7 @@ from materials.choices import (
     Kind,
 )
 from materials.fields import ChoiceListField
+from materials.inspection import inspect_document
 
 
 class Material(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, ClusterableModel):
@@ -201,8 +202,6 @@ class MaterialFile(Orderable):
     def clean(self):
         super().clean()
         if self.document_id and self._facts_stale():
-            from materials.inspection import inspect_document
-
             try:
                 self.apply_facts(inspect_document(self.document))
             except ValidationError as error:
@@ -210,8 +209,6 @@ class MaterialFile(Orderable):
 
     def save(self, *args, **kwargs):
         if self.document_id and self._facts_stale():
-            from materials.inspection import inspect_document
-
             self.apply_facts(inspect_document(self.document))
         super().save(*args, **kwargs)
 

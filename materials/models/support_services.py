@@ -9,7 +9,8 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from materials.choices import COUNTRY_CHOICES, LANGUAGE_CHOICES, ServiceAudience
+from cms.countries import COUNTRY_CHOICES
+from materials.choices import LANGUAGE_CHOICES, ServiceAudience
 from materials.fields import ChoiceListField
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()./-]{1,30}$")

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -5,10 +6,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from cms.countries import MAPPING_COUNTRY_CHOICES
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import BasePage
 from protect.blocks import ActivityBlock
-from protect.countries import COUNTRY_CHOICES
 
 
 class ProjectPage(BasePage):
@@ -48,8 +49,6 @@ class ProjectPage(BasePage):
     def clean(self):
         super().clean()
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            from django.core.exceptions import ValidationError
-
             raise ValidationError({"period_end": "The project cannot end before it starts."})
 
 
@@ -57,7 +56,7 @@ class ProjectCountry(TranslatableMixin, Orderable):
     """One of the countries of the national mapping exercise, with what was found there."""
 
     page = ParentalKey(ProjectPage, related_name="mapping_countries", on_delete=models.CASCADE)
-    country = models.CharField(max_length=2, choices=COUNTRY_CHOICES)
+    country = models.CharField(max_length=2, choices=MAPPING_COUNTRY_CHOICES)
     note = models.TextField(blank=True, max_length=500)
 
     panels = [FieldPanel("country"), FieldPanel("note")]

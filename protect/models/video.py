@@ -27,13 +27,14 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cms.subtitles import Cue
+from cms.subtitles.cuesettings import clean_settings
 from cms.uploads import policy as upload_policy
 from cms.uploads.names import sanitize_filename
 from cms.uploads.validation import validate_upload
 from home.models import BasePage
+from protect import tracks
 from protect.panels import SubtitleTracksPanel
-from protect.subtitles import Cue
-from protect.subtitles.cuesettings import clean_settings
 
 # Formats every current browser plays in <video>; the (checked) extension decides the MIME type.
 VIDEO_TYPES = upload_policy.ALLOWED[upload_policy.Purpose.VIDEO]
@@ -191,8 +192,6 @@ class VideoPage(BasePage):
             raise ValidationError({"video_file": "Upload the video or give its address."})
 
     def get_context(self, request, *args, **kwargs):
-        from protect import tracks
-
         context = super().get_context(request, *args, **kwargs)
         code = self.locale.language_code
         context["tracks"] = tracks.published_tracks(self, code)

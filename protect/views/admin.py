@@ -7,15 +7,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from cms import languages
+from cms.subtitles import render_srt, render_vtt
 from protect.forms import SubtitleUploadForm
 from protect.models import VideoPage
-from protect.subtitle_import import SubtitleImportError, import_subtitles, source_page
-from protect.subtitles import Cue, render_srt, render_vtt
-from protect.tracks import track_statuses
+from protect.selectors import editor_cues, source_page, track_statuses
+from protect.services import SubtitleImportError, import_subtitles
 
 SHOWN_ERRORS = 20
 
@@ -100,43 +98,3 @@ def download(request, page_id: int, language: str, fmt: str):
     response = HttpResponse(body.encode("utf-8"), content_type=f"{content_type}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{page.slug}.{language}.{fmt}"'
     return response
-
-
-def editor_cues(page: VideoPage, language: str) -> list[Cue]:
-    """The source's latest revision; for other languages the texts in wagtail-localize (the
-    translator's current work), or the page's own cues if it was not made by wagtail-localize."""
-    source = source_page(page)
-    if source.locale.language_code == language:
-        return source.get_latest_revision_as_object().get_cues()
-    locale = Locale.objects.filter(language_code=language).first()
-    translation_source = TranslationSource.objects.filter(
-        object_id=page.translation_key, locale_id=source.locale_id
-    ).first()
-    if translation_source is not None and translation_source.translations.filter(
-        target_locale=locale
-    ):
-        return _translated_cues(translation_source, locale)
-    target = VideoPage.objects.filter(translation_key=page.translation_key, locale=locale).first()
-    return target.get_latest_revision_as_object().get_cues() if target else []
-
-
-def _translated_cues(translation_source: TranslationSource, locale: Locale) -> list[Cue]:
-    """Source timings with the translated texts; cues not translated yet are left out."""
-    segments = StringSegment.objects.filter(
-        source=translation_source, context__path__startswith="cues."
-    ).select_related("context")
-    path_of = {(s.string_id, s.context_id): s.context.path for s in segments}
-    texts = {
-        path_of[(t.translation_of_id, t.context_id)]: t.data
-        for t in StringTranslation.objects.filter(
-            locale=locale, context_id__in={c for _, c in path_of}, has_error=False
-        )
-        if (t.translation_of_id, t.context_id) in path_of
-    }
-    cues = []
-    for item in translation_source.as_instance().cues.raw_data:
-        text = texts.get(f"cues.{item['id']}.text")
-        if text:
-            value = item["value"]
-            cues.append(Cue(value["start_ms"], value["end_ms"], text, value.get("settings") or ""))
-    return cues

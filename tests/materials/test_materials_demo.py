@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 import materials.demo as demo
 from cms.uploads import Purpose, validate_upload
-from materials.demo import pdfs
+from materials.demo import library, pdfs, profiles
 from materials.models import Country, Material, MaterialFile, SupportService
 
 SCRIPTS = {
@@ -23,7 +23,7 @@ SCRIPTS = {
 
 @pytest.mark.parametrize("code", list(SCRIPTS))
 def test_demo_leaflets_are_real_pdfs_in_the_languages_script(code):
-    data = demo._leaflet_pdf("GR", code, "children")
+    data = library._leaflet_pdf("GR", code, "children")
     checked = validate_upload(ContentFile(data, name="leaflet.pdf"), Purpose.MATERIAL)
     assert checked.page_count >= 1
     text = PdfReader(io.BytesIO(data)).pages[0].extract_text()
@@ -38,20 +38,16 @@ def test_report_has_a_bookmarked_chapter_per_country():
 
 
 def test_country_names_come_from_cldr():
-    assert demo.country_name("GR", "ar") == "اليونان"
-    assert demo.country_name("GR", "prs") == "یونان"
-    assert demo.country_name("GR", "en") == "Greece"
+    assert profiles.country_name("GR", "ar") == "اليونان"
+    assert profiles.country_name("GR", "prs") == "یونان"
+    assert profiles.country_name("GR", "en") == "Greece"
 
 
 @pytest.mark.django_db
-def test_build_is_complete_and_safe_to_run_again(
-    home_page, monkeypatch, django_capture_on_commit_callbacks
-):
+def test_build_is_complete_and_safe_to_run_again(home_page, django_capture_on_commit_callbacks):
     # One country keeps the test short; the command builds all twelve.
-    monkeypatch.setattr(demo, "MAPPING_COUNTRIES", {"GR": "Greece"})
-    monkeypatch.setattr(demo, "COUNTRY_NAMES", {"GR": "Greece", "EU": "EU-wide"})
     with django_capture_on_commit_callbacks(execute=True):
-        built = demo.build(home_page, None)
+        built = demo.build(home_page, None, countries=["GR"])
 
     kinds = sorted(m.kind for m in built if isinstance(m, Material))
     assert kinds == ["information"] * 2 + ["report", "training", "training"]
@@ -68,7 +64,7 @@ def test_build_is_complete_and_safe_to_run_again(
 
     counts = (Material.objects.count(), MaterialFile.objects.count(), Country.objects.count())
     with django_capture_on_commit_callbacks(execute=True):
-        demo.build(home_page, None)
+        demo.build(home_page, None, countries=["GR"])
     assert counts == (
         Material.objects.count(),
         MaterialFile.objects.count(),

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from protect.models import VideoPage
 from protect.models.video import validate_video_file
-from protect.subtitle_import import import_subtitles
+from protect.services import import_subtitles
 from tests.protect.conftest import DEMO_VIDEO, ENGLISH_VTT, FRENCH_SRT
 
 pytestmark = pytest.mark.django_db

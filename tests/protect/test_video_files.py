@@ -7,9 +7,9 @@ from django.core.files import File
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
+from cms.subtitles import parse_subtitles
 from protect import tracks
 from protect.models import VideoPage
-from protect.subtitles import parse_subtitles
 from tests.protect.conftest import DEMO_VIDEO
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from wagtail_localize.models import StringTranslation, Translation
 
 from protect.models import SubtitleImport, VideoPage
-from protect.subtitle_import import SubtitleImportError, import_subtitles
+from protect.services import SubtitleImportError, import_subtitles
 from tests.protect.conftest import ENGLISH_VTT, FRENCH_SRT
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ from tests.translation.conftest import fill
 
 
 def codes(issues, level=None):
-    return {issue.check for issue in issues if level is None or issue.level == level}
+    return {issue.code for issue in issues if level is None or issue.level == level}
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_streamfield_block_max_length_is_blocking(submitted, page):
     task = fill(submitted["fr"], text_for=long_heading)
     report = check_task(task)
     heading_id, quote_id = (block.id for block in page.body)
-    assert [(i.check, i.level) for i in report[f"body.{heading_id}.text"]] == [("length", BLOCKING)]
+    assert [(i.code, i.level) for i in report[f"body.{heading_id}.text"]] == [("length", BLOCKING)]
     assert "at most 120" in report[f"body.{heading_id}.text"][0].message
     assert f"body.{quote_id}.quote" not in report
     assert "title" not in report

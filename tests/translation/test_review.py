@@ -206,7 +206,7 @@ def test_segment_saved_by_wagtail_localize_is_checked_before_approval(ready, use
     assert "intro: Phone numbers differ from the source: copy them exactly." in error.value.messages
     assert ready.state == TaskState.NEEDS_REVIEW
     report = qa.check_task(ready)
-    assert [(i.check, i.level) for i in report["intro"]] == [("phone", qa.BLOCKING)]
+    assert [(i.code, i.level) for i in report["intro"]] == [("phone", qa.BLOCKING)]
 
 
 def test_segment_saved_in_wagtail_localize_editor_is_listed_next_to_the_segment(

@@ -5,22 +5,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
 from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
 from cms import languages
+from cms.fallback import first_available, pick
+from cms.visibility import public_pages
 
 from .. import pagetypes
 from ..errors import ApiError
 from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain
 from ..schemas.common import ERRORS, PageList
 from ..schemas.pages import PageDetail
-from ..serializers.pages import (
-    list_item,
-    page_detail,
-    resolve_chain,
-    specific,
-    translations_for,
-)
-from ..visibility import public_pages
+from ..serializers.pages import list_item, page_detail, specific, translations_for
 
 router = Router(tags=["Pages"])
 
@@ -49,8 +45,6 @@ def _page_type(value: str | None):
 
 def _search_ids(query: str) -> list[int]:
     """Ids of pages matching the words (Wagtail's search backend), all locales."""
-    from wagtail.search.backends import get_search_backend
-
     results = get_search_backend().search(query, Page.objects.live(), operator="and")
     return (
         list(results[:1000].values_list("pk", flat=True))
@@ -80,12 +74,12 @@ def list_pages(
     if search is not None and search.strip():
         queryset = queryset.filter(pk__in=_search_ids(search.strip()))
     rows = queryset.values_list("id", "translation_key", "locale__language_code", "path")
-    chosen = resolve_chain(rows, chain)
+    chosen = pick(rows, chain.codes, locale_first=True)
     window = chosen[offset : offset + limit]
     pages = (
-        Page.objects.filter(pk__in=[row[2] for row in window]).select_related("locale").in_bulk()
+        Page.objects.filter(pk__in=[row.pk for row in window]).select_related("locale").in_bulk()
     )
-    ordered = [pages[row[2]] for row in window]
+    ordered = [pages[row.pk] for row in window]
     translations = translations_for(request, [page.translation_key for page in ordered])
     return {
         "count": len(chosen),
@@ -108,7 +102,7 @@ def _serve(request, page_filter: Q, chain: LocaleChain, what: str):
         .filter(translation_key=key)
         .select_related("locale")
     }
-    chosen = next((group[code] for code in chain.codes if code in group), None)
+    chosen = first_available(group, chain.codes)
     if chosen is None:
         tried = ", ".join(chain.codes)
         raise ApiError(

@@ -7,14 +7,15 @@ from ninja import Router, Schema
 from pydantic import Field
 from wagtail.models import Page
 
+from cms.fallback import first_available, pick
+from cms.visibility import public_pages
 from protect import tracks
 from protect.models import VideoPage
 
 from ..errors import ApiError
 from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain, served
 from ..schemas.common import ERRORS, PageListItem, TranslationOut
-from ..serializers.pages import list_item, resolve_chain, translations_for
-from ..visibility import public_pages
+from ..serializers.pages import list_item, translations_for
 
 router = Router(tags=["Videos"])
 
@@ -98,10 +99,10 @@ def list_videos(
         .filter(locale__language_code__in=chain.codes)
         .values_list("id", "translation_key", "locale__language_code", "path")
     )
-    chosen = resolve_chain(rows, chain)
+    chosen = pick(rows, chain.codes, locale_first=True)
     window = chosen[offset : offset + limit]
-    pages = _videos().in_bulk([row[2] for row in window])
-    ordered = [pages[row[2]] for row in window]
+    pages = _videos().in_bulk([row.pk for row in window])
+    ordered = [pages[row.pk] for row in window]
     translations = translations_for(request, [page.translation_key for page in ordered])
     track_map = tracks.published_tracks_many(ordered, request)
     return {
@@ -135,7 +136,7 @@ def get_video(request, video_id: int, locale: LocaleParam = None, fallback: Fall
             .values("pk")
         )
     }
-    chosen = next((group[code] for code in chain.codes if code in group), None)
+    chosen = first_available(group, chain.codes)
     if chosen is None:
         raise ApiError(
             404,

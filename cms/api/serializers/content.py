@@ -16,8 +16,9 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text.rewriters import extract_attrs
 
+from cms.visibility import public_documents, public_pages
+
 from ..schemas.media import RENDITIONS
-from ..visibility import public_documents, public_pages
 
 LINK = re.compile(r"<a(\b[^>]*)>(.*?)</a>", re.DOTALL)
 EMBED = re.compile(r"<embed(\b[^>]*)/>")

@@ -6,13 +6,11 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page
 
 from cms import languages
+from cms.visibility import public_pages
 
 from .. import pagetypes
 from ..params import LocaleChain, served
-from ..visibility import public_pages
 from .content import ContentResolver
-
-_ORDER = {code: index for index, code in enumerate(languages.codes())}
 
 
 def translations_for(request, keys) -> dict:
@@ -31,15 +29,10 @@ def translations_for(request, keys) -> dict:
                 "title": page.title,
                 "url": page.get_full_url(request),
             }
-            for page in sorted(group, key=lambda p: _ORDER.get(p.locale.language_code, 99))
+            for page in sorted(group, key=lambda p: languages.sort_key(p.locale.language_code))
         ]
         for key, group in by_key.items()
     }
-
-
-def type_label(page) -> str:
-    model = ContentType.objects.get_for_id(page.content_type_id).model_class()
-    return model._meta.label if model else "wagtailcore.Page"
 
 
 def list_item(request, page, chain: LocaleChain, translations: dict) -> dict:
@@ -47,7 +40,7 @@ def list_item(request, page, chain: LocaleChain, translations: dict) -> dict:
     served(request, code)
     return {
         "id": page.pk,
-        "type": type_label(page),
+        "type": pagetypes.type_label(page),
         "title": page.title,
         "locale": code,
         "is_fallback": code != chain.requested,
@@ -55,17 +48,6 @@ def list_item(request, page, chain: LocaleChain, translations: dict) -> dict:
         "last_published_at": page.last_published_at,
         "translations": translations.get(page.translation_key, []),
     }
-
-
-def resolve_chain(rows, chain: LocaleChain):
-    """rows of (id, translation_key, locale_code, path) → chosen rows, one per translation_key,
-    ordered by the position of the served locale in the chain, then tree order."""
-    best = {}
-    for page_id, key, code, path in rows:
-        rank = chain.index(code)
-        if key not in best or rank < best[key][0]:
-            best[key] = (rank, path, page_id, code)
-    return sorted(best.values())
 
 
 def page_detail(request, page, chain: LocaleChain, translations: dict) -> dict:

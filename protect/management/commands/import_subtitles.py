@@ -15,7 +15,8 @@ from tqdm import tqdm
 
 from cms import languages
 from protect.models import VideoPage
-from protect.subtitle_import import SubtitleImportError, import_subtitles, source_page
+from protect.selectors import source_page
+from protect.services import SubtitleImportError, import_subtitles
 
 SUFFIXES = {".vtt", ".srt"}
 
@@ -97,6 +98,5 @@ class Command(BaseCommand):
         if not jobs:
             raise CommandError(f"{path} has no .vtt or .srt files.")
         source_code = source_page(page).locale.language_code
-        order = {code: index for index, code in enumerate(languages.codes())}
-        jobs.sort(key=lambda job: (job[0] != source_code, order[job[0]]))
+        jobs.sort(key=lambda job: (job[0] != source_code, languages.sort_key(job[0])))
         return jobs

@@ -8,7 +8,7 @@ import re
 from django.http import StreamingHttpResponse
 from django.utils.http import http_date, parse_http_date_safe
 
-from cms.api.errors import error_response
+from .errors import error_response
 
 CHUNK = 64 * 1024
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")

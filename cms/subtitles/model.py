@@ -1,6 +1,9 @@
-"""The values the subtitle engine hands out: cues, issues, results and the rejection error."""
+"""The values the subtitle engine hands out: cues, results and the rejection error (problems
+are ``cms.issues.Issue``)."""
 
 from dataclasses import dataclass, field
+
+from cms.issues import Issue
 
 
 # Not frozen: a frozen dataclass is several times slower to build, and a 20,000-cue file
@@ -16,16 +19,6 @@ class Cue:
     # Where the timing line was in the uploaded file; only for messages, so two cues with the
     # same content are equal wherever they came from.
     line: int = field(default=0, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Issue:
-    line: int | None
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return self.message
 
 
 @dataclass(slots=True)

@@ -4,7 +4,8 @@ import codecs
 
 import pytest
 
-from protect.subtitles import Issue, SubtitleFileError, parse_subtitles
+from cms.issues import Issue
+from cms.subtitles import SubtitleFileError, parse_subtitles
 
 
 def vtt(*blocks: str) -> bytes:

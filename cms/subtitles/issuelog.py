@@ -2,7 +2,9 @@
 
 from collections import Counter
 
-from .model import Issue, SubtitleFileError
+from cms.issues import WARNING, Issue
+
+from .model import SubtitleFileError
 
 
 class IssueLog:
@@ -36,7 +38,7 @@ class IssueLog:
             self._unlisted_warnings[code] += 1
             return
         self._listed_warnings[code] += 1
-        self._warnings.append(_issue(line, code, message))
+        self._warnings.append(_issue(line, code, message, WARNING))
 
     def raise_errors(self) -> None:
         if not self.errors:
@@ -51,7 +53,9 @@ class IssueLog:
     def warnings(self) -> list[Issue]:
         warnings = sorted(self._warnings, key=_file_order)
         for code, count in self._unlisted_warnings.items():
-            warnings.append(Issue(None, code, f"… and {count} more warnings like these ({code})."))
+            warnings.append(
+                Issue(None, code, f"… and {count} more warnings like these ({code}).", WARNING)
+            )
         return warnings
 
 
@@ -64,8 +68,8 @@ def plural(count: int, noun: str) -> str:
     return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
-def _issue(line: int | None, code: str, message: str) -> Issue:
-    return Issue(line, code, f"Line {line}: {message}" if line else message)
+def _issue(line: int | None, code: str, message: str, *level: str) -> Issue:
+    return Issue(line, code, f"Line {line}: {message}" if line else message, *level)
 
 
 def _file_order(issue: Issue) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import webvtt
 
-from protect.subtitles import (
+from cms.subtitles import (
     Cue,
     SubtitleFileError,
     parse_subtitles,

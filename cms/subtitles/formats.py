@@ -24,6 +24,10 @@ _SBV_TIMING = re.compile(r"\d+:\d\d:\d\d\.\d+,\d+:\d\d:\d\d\.\d+\s*$")
 _MICRODVD = re.compile(r"\{\d+\}\{\d*\}")
 _JSON = re.compile(r"[\[{]\s*[\"{\[]")
 _TTML = re.compile(r"<tt[\s>:]", re.IGNORECASE)
+# The shape an upload must have to be stored as a subtitle document (see ``content_type``).
+_ANY_SRT_TIMING = re.compile(r"\d{1,2}:\d{2}:\d{2}[,.]\d{3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{3}")
+_ANY_VTT_TIMING = re.compile(r"(\d+:)?\d{2}:\d{2}\.\d{3}\s*-->\s*(\d+:)?\d{2}:\d{2}\.\d{3}")
+_VTT_HEADER = re.compile(r"WEBVTT(?:[ \t]|$)")
 
 
 def binary_format(data: bytes) -> str | None:
@@ -42,6 +46,19 @@ def binary_format(data: bytes) -> str | None:
 
 def is_header_like(line: str) -> bool:
     return bool(_HEADER_LIKE.match(line))
+
+
+def content_type(text: str) -> str | None:
+    """ "text/vtt" or "application/x-subrip" if ``text`` has the shape of one, else None: the
+    quick check an upload gets before it is stored (reading it cue by cue is ``parse``)."""
+    stripped = text.lstrip("\ufeff")
+    if _VTT_HEADER.match(stripped.splitlines()[0] if stripped else "") and (
+        _ANY_VTT_TIMING.search(stripped) or len(stripped.strip()) == len("WEBVTT")
+    ):
+        return "text/vtt"
+    if _ANY_SRT_TIMING.search(stripped):
+        return "application/x-subrip"
+    return None
 
 
 def detect_format(text: str, filename: str = "") -> str:

@@ -1,13 +1,16 @@
-"""What anonymous visitors may see: the one place the API decides visibility.
+"""What anonymous visitors may see: the one place that decides visibility, for the partner API,
+the site, downloads and every public listing.
 
 A page is visible when it is live, not view-restricted (itself or an ancestor: Wagtail's
 ``public()``), has no unpublished ancestor (Wagtail would still serve it, but its section is
 withdrawn, and the editors' API leaked such parents), and is not the tree's root.
-Documents are visible unless their collection (or an ancestor collection) is view-restricted.
+Documents (and material files) are visible unless their collection, or a collection above it,
+is view-restricted.
 """
 
 from django.db.models import Exists, F, OuterRef
 from django.db.models.functions import Length, Substr
+from wagtail.documents import get_document_model
 from wagtail.models import CollectionViewRestriction, Page
 
 
@@ -33,12 +36,18 @@ def public_pages(queryset=None, request=None):
     return queryset.live().exclude(private).filter(depth__gt=1).exclude(_withdrawn_ancestor())
 
 
+def in_restricted_collection(collection_path: str = "collection__path") -> Exists:
+    """True for rows whose collection (at ``collection_path``), or a collection above it, has a
+    view restriction. Tree paths of ancestors are prefixes of their descendants' paths, so this
+    is one subquery."""
+    return Exists(
+        CollectionViewRestriction.objects.filter(
+            collection__path=Substr(OuterRef(collection_path), 1, Length(F("collection__path")))
+        )
+    )
+
+
 def public_documents(queryset=None):
     """Documents outside view-restricted collections (the restriction covers sub-collections)."""
-    from wagtail.documents import get_document_model
-
     queryset = get_document_model().objects.all() if queryset is None else queryset
-    restricted = CollectionViewRestriction.objects.filter(
-        collection__path=Substr(OuterRef("collection__path"), 1, Length(F("collection__path")))
-    )
-    return queryset.exclude(Exists(restricted))
+    return queryset.exclude(in_restricted_collection())

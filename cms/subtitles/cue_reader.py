@@ -1,15 +1,14 @@
-"""``parse_subtitles``: uploaded bytes to checked cues, or every reason they cannot be used."""
+"""Reading cues line by line, block by block, as the WebVTT parser collects them (SRT too),
+with every error and repair logged against its line."""
 
 import re
 from dataclasses import dataclass
 
-from .checks import Limits, check_track, language_of
 from .cuesettings import clean_settings
-from .decode import decode
-from .formats import detect_format, is_header_like
-from .issuelog import IssueLog, fail, plural
-from .markup import CONTROL, LineCheck, check_line
-from .model import Cue, ParseResult
+from .formats import is_header_like
+from .issuelog import IssueLog, plural
+from .markup import LineCheck, check_line
+from .model import Cue
 from .timing import (
     TimestampError,
     format_timestamp,
@@ -22,61 +21,6 @@ from .timing import (
 _HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
 # NOTE, STYLE and REGION are block keywords only when followed by whitespace or nothing.
 _KEYWORD = re.compile(r"(NOTE|STYLE|REGION)(?:[ \t].*)?")
-_CONTROL_NAMES = {
-    "\x00": "NUL",
-    "\x08": "backspace",
-    "\x0b": "vertical tab",
-    "\x0c": "form feed",
-    "\x1b": "escape",
-    "\x7f": "delete",
-}
-
-
-def parse_subtitles(
-    data: bytes,
-    *,
-    language: str | None = None,
-    video_duration_ms: int | None = None,
-    filename: str = "",
-    max_bytes: int = 5_000_000,
-    max_cues: int = 20_000,
-    max_chars_per_second: float = 20.0,
-    max_line_length: int = 42,
-) -> ParseResult:
-    """Read a WebVTT or SRT upload.
-
-    Raises ``SubtitleFileError`` listing every error with its line; problems that only make
-    the track harder to watch come back as ``ParseResult.warnings``.
-    """
-    if len(data) > max_bytes:
-        raise fail(
-            None, "too_large", f"The file is {_size(len(data))}; the limit is {_size(max_bytes)}."
-        )
-    if not data:
-        raise fail(None, "no_cues", "The file is empty.")
-    log = IssueLog()
-    declared = language_of(language, log)
-    text = decode(data, declared).lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        raise fail(None, "no_cues", "The file is empty.")
-    source_format = detect_format(text, filename)
-    _check_characters(text, log)
-    lines = text.split("\n")
-    reader = _CueReader(lines, srt=source_format == "srt", log=log)
-    entries = reader.read(max_cues)
-    if reader.cue_count == 0 and not log.errors:
-        log.error(
-            None,
-            "no_cues",
-            "The file has no cues: a timing line like '00:00:01.000 --> 00:00:04.000' "
-            "followed by the text to show.",
-        )
-    log.raise_errors()
-
-    entries.sort(key=lambda entry: (entry[0].start_ms, entry[0].end_ms))
-    limits = Limits(video_duration_ms, max_chars_per_second, max_line_length)
-    check_track(entries, log, declared, limits)
-    return ParseResult([cue for cue, _ in entries], log.warnings(), source_format)
 
 
 @dataclass(slots=True)
@@ -91,7 +35,7 @@ class _Repairs:
         self.count += 1
 
 
-class _CueReader:
+class CueReader:
     """One pass over the lines, block by block as the WebVTT parser collects them: a block
     ends at an empty line, or where a line with "-->" cannot be its timing line."""
 
@@ -332,32 +276,3 @@ class _CueReader:
                 f"{plural(self.unsorted.count, 'cue')} started before the cue above; the "
                 "cues were sorted by start time",
             )
-
-
-def _check_characters(text: str, log: IssueLog) -> None:
-    """Control characters anywhere in the file, found with one regex instead of a loop."""
-    line, position = 1, 0
-    for listed, match in enumerate(CONTROL.finditer(text)):
-        if listed == IssueLog.MAX_ERRORS:
-            log.count_unlisted_errors(len(CONTROL.findall(text, position)) - 1)
-            break
-        line += text.count("\n", position, match.start())
-        position = match.start()
-        column = position - text.rfind("\n", 0, position)
-        char = match.group()
-        name = _CONTROL_NAMES.get(char)
-        shown = f"U+{ord(char):04X}" + (f" ({name})" if name else "")
-        hint = ", usually left by a wrong encoding conversion" if ord(char) >= 0x80 else ""
-        log.error(line, "control_character", f"control character {shown} in column {column}{hint}")
-    replacement = text.find("\ufffd")
-    if replacement >= 0:
-        log.warn(
-            text.count("\n", 0, replacement) + 1,
-            "replacement_character",
-            "the text contains '\ufffd', which marks characters lost in an earlier encoding "
-            "conversion; check the text around it",
-        )
-
-
-def _size(count: int) -> str:
-    return f"{count / 1_000_000:.1f} MB" if count >= 100_000 else f"{count:,} bytes"

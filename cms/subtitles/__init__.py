@@ -3,13 +3,12 @@
 Pure Python and free of Django, so uploads, management commands and the API share it.
 """
 
-from .model import Cue, Issue, ParseResult, SubtitleFileError
+from .model import Cue, ParseResult, SubtitleFileError
 from .parse import parse_subtitles
 from .render import render_srt, render_transcript, render_vtt
 
 __all__ = [
     "Cue",
-    "Issue",
     "ParseResult",
     "SubtitleFileError",
     "parse_subtitles",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from protect.subtitles import SubtitleFileError, parse_subtitles
+from cms.subtitles import SubtitleFileError, parse_subtitles
 
 CORPUS = Path(__file__).with_name("corpus")
 

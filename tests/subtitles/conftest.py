@@ -3,6 +3,6 @@
 import sys
 from pathlib import Path
 
-_CHECKOUT = str(Path(__file__).resolve().parents[3])
+_CHECKOUT = str(Path(__file__).resolve().parents[2])
 if _CHECKOUT not in sys.path:
     sys.path.insert(0, _CHECKOUT)

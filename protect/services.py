@@ -1,4 +1,5 @@
-"""Importing a subtitle file into a video page: the one service the admin and the command use.
+"""Writes of the video pages: importing a subtitle file, the one service the admin, the
+``import_subtitles`` command and the demo use.
 
 - A file in the video's source language replaces its cues (a new revision; published on request).
   Cues whose times are unchanged keep their block ids, so their translations survive.
@@ -22,15 +23,14 @@ from wagtail_localize.models import (
 )
 
 from cms import languages
+from cms.issues import Issue
+from cms.subtitles import Cue, SubtitleFileError, parse_subtitles
 from cms.translation.services import progress
 from protect.models import SubtitleImport, VideoPage
 from protect.models.video import MAX_CUES
-from protect.subtitles import Cue, Issue, SubtitleFileError, parse_subtitles
-from protect.subtitles.timing import format_timestamp
+from protect.selectors import source_page
+from protect.track_matching import first_mismatch
 
-# Less than one frame at 50 fps: tools that re-time to frames shift cues by a few milliseconds.
-# The stored times always stay the source's.
-TIMING_TOLERANCE_MS = 20
 MAX_FILE_BYTES = 5_000_000
 
 
@@ -52,21 +52,6 @@ class ImportResult:
     published: bool = False
     # What the editor still has to do, if anything ("publish the page to …").
     note: str = ""
-
-
-def source_page(page: VideoPage) -> VideoPage:
-    """The page the video's translations are made from (usually the English one)."""
-    source = (
-        TranslationSource.objects.filter(object_id=page.translation_key)
-        .order_by("created_at")  # the first source is the original language
-        .only("locale_id")
-        .first()
-    )
-    locale_id = source.locale_id if source else Locale.get_default().pk
-    return (
-        VideoPage.objects.filter(translation_key=page.translation_key, locale_id=locale_id).first()
-        or page
-    )
 
 
 def import_subtitles(
@@ -189,7 +174,11 @@ def _import_target(
             f"The {_name(source.locale.language_code)} source of this video has no subtitles "
             "yet: import those first.",
         )
-    _check_matches_source(cues, [item["value"] for item in reference], source)
+    mismatch = first_mismatch(
+        cues, [item["value"] for item in reference], _name(source.locale.language_code)
+    )
+    if mismatch is not None:
+        raise SubtitleImportError([mismatch])
 
     translation_source, _ = TranslationSource.update_or_create_from_instance(live)
     translation, created = Translation.objects.get_or_create(
@@ -209,44 +198,6 @@ def _import_target(
     else:
         result.note = "The texts are in the translation editor: publish the translation to go live."
     return result
-
-
-def _check_matches_source(cues: list[Cue], reference: list[dict], source: VideoPage) -> None:
-    name = _name(source.locale.language_code)
-    for number, (cue, ref) in enumerate(zip(cues, reference, strict=False), start=1):
-        if (
-            abs(cue.start_ms - ref["start_ms"]) > TIMING_TOLERANCE_MS
-            or abs(cue.end_ms - ref["end_ms"]) > TIMING_TOLERANCE_MS
-        ):
-            raise SubtitleImportError(
-                [
-                    Issue(
-                        cue.line or None,
-                        "timing_mismatch",
-                        f"Cue {number} (line {cue.line}) is {_span(cue.start_ms, cue.end_ms)}, "
-                        f"but cue {number} of the {name} source is "
-                        f"{_span(ref['start_ms'], ref['end_ms'])}. A translation must keep the "
-                        "source's timings.",
-                    )
-                ]
-            )
-    if len(cues) != len(reference):
-        first = len(reference) + 1 if len(cues) > len(reference) else len(cues) + 1
-        where = (
-            f"cue {first} (line {cues[first - 1].line}) has no source cue"
-            if len(cues) > len(reference)
-            else f"cue {first} of the source ({_span(reference[first - 1]['start_ms'], reference[first - 1]['end_ms'])}) is missing"  # noqa: E501
-        )
-        raise SubtitleImportError(
-            [
-                Issue(
-                    cues[first - 1].line if len(cues) > len(reference) else None,
-                    "cue_count_mismatch",
-                    f"The file has {len(cues)} cues but the {name} source has "
-                    f"{len(reference)}: {where}.",
-                )
-            ]
-        )
 
 
 def _store_strings(translation_source, locale, texts: dict[str, str], user) -> None:
@@ -334,10 +285,6 @@ def _error(code: str, message: str) -> SubtitleImportError:
 
 def _messages(exc: ValidationError) -> str:
     return "; ".join(exc.messages)
-
-
-def _span(start_ms: int, end_ms: int) -> str:
-    return f"{format_timestamp(start_ms)} --> {format_timestamp(end_ms)}"
 
 
 def _name(code: str) -> str:

@@ -97,6 +97,19 @@ def decode(data: bytes, language: cms.languages.Language | None = None) -> str:
         raise _not_utf8(data, error, language) from None
 
 
+def decode_any(data: bytes) -> str | None:
+    """Text in whatever encoding the file came (UTF-8 first), or None if binary: enough to tell
+    what an upload is before it is stored as a document, where a legacy encoding is kept as
+    it came. Importing cues uses the strict ``decode``."""
+    if b"\x00" in data:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data).best()
+        return str(best) if best is not None else None
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     head = data[: 4096 & ~1]
     for codec, label in _UTF16:

@@ -1,8 +1,9 @@
 """The public subtitle, transcript and video files of live, public video pages.
 
-Mounted under ``/api/partner/v1/videos/`` (see ``protect/track_urls.py``), so the partner API
-middleware adds CORS, ETag/Last-Modified, 304s, the response cache and JSON errors. Files are
-always generated from the stored cues, never the uploaded file.
+Plain Django views routed by ``cms/api/urls.py`` under ``/api/partner/v1/videos/``, so they get
+what every partner API answer gets: CORS, ETag/Last-Modified, 304s, the response cache and JSON
+errors (``cms/api/middleware.py``). Files are always generated from the stored cues, never the
+uploaded file.
 """
 
 import hashlib
@@ -12,11 +13,11 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from cms import languages
-from cms.api.errors import error_response
-from cms.api.visibility import public_pages
+from cms.subtitles import render_transcript, render_vtt
+from cms.visibility import public_pages
 from protect.models import VideoPage
-from protect.subtitles import render_transcript, render_vtt
 
+from .errors import error_response
 from .ranges import serve_ranges
 
 

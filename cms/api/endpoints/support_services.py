@@ -1,0 +1,45 @@
+"""Support services that migrant victims of SGBV can reach (reads via materials.selectors)."""
+
+from ninja import Router
+
+from cms.countries import COUNTRY_CODES
+from cms.fallback import pick
+from materials import selectors
+from materials.choices import ServiceAudience
+from materials.models import SupportService
+
+from ..params import FallbackParam, Limit, LocaleParam, Offset, choice, locale_chain
+from ..schemas.common import ERRORS
+from ..schemas.materials import ServiceList
+from ..serializers.materials import service_items
+
+router = Router(tags=["Materials"])
+
+
+@router.get("/services/", response={200: ServiceList, **ERRORS}, operation_id="list_services")
+def list_services(
+    request,
+    country: str | None = None,
+    locale: LocaleParam = None,
+    fallback: FallbackParam = None,
+    audience: str | None = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+):
+    """Support services, emergency services first. `country`: ISO 3166-1 alpha-2 of a project
+    country, or EU for the EU-wide numbers (112, 116 006, 116 111). `audience`: women, men,
+    children, lgbti. A service with `is_verified` false must be shown as unverified."""
+    chain = locale_chain(request, locale, fallback)
+    country = choice("country", country.upper() if country else country, COUNTRY_CODES)
+    audience = choice("audience", audience, ServiceAudience.values)
+    queryset = selectors.live_services(chain.codes, country=country, audience=audience)
+    rows = queryset.values_list(
+        "pk", "translation_key", "locale__language_code", "country", "is_emergency"
+    )
+    # Emergency services first within a country: sort on "not emergency".
+    rows = [(pk, key, code, c, not emergency) for pk, key, code, c, emergency in rows]
+    chosen = pick(rows, chain.codes)
+    window = chosen[offset : offset + limit]
+    by_pk = SupportService.objects.select_related("locale").in_bulk([row.pk for row in window])
+    services = [by_pk[row.pk] for row in window]
+    return {"count": len(chosen), "items": service_items(request, services, chain)}

@@ -1,0 +1,40 @@
+"""Locale-fallback picking: which translation of an object to serve for a chain of locales.
+
+A request asks for locale ``codes[0]`` and, optionally, accepts the others in order. For each
+translation group (objects sharing a ``translation_key``) the first locale of the chain that
+has a row wins. Pages, videos, materials, countries and services all pick this way.
+"""
+
+from typing import NamedTuple
+
+
+class Pick(NamedTuple):
+    pk: int
+    key: object  # the translation key of the group
+    code: str  # the locale served
+    rank: int  # its position in the chain: 0 is the requested locale
+    sort: tuple  # the caller's sort keys
+
+
+def pick(rows, codes, *, locale_first: bool = False) -> list[Pick]:
+    """One row per translation group: the first locale of ``codes`` that has one.
+
+    ``rows`` are ``(pk, translation_key, language_code, *sort_keys)``; rows in locales outside
+    ``codes`` are ignored. The picks come sorted by the sort keys, then pk — or, with
+    ``locale_first``, by the served locale's place in the chain first.
+    """
+    rank = {code: index for index, code in enumerate(codes)}
+    best: dict = {}
+    for pk, key, code, *sort in rows:
+        if code not in rank:
+            continue
+        if key not in best or rank[code] < best[key].rank:
+            best[key] = Pick(pk, key, code, rank[code], tuple(sort))
+    if locale_first:
+        return sorted(best.values(), key=lambda p: (p.rank, p.sort, p.pk, p.code))
+    return sorted(best.values(), key=lambda p: (p.sort, p.pk, p.code))
+
+
+def first_available(by_code: dict, codes):
+    """The value of the first locale of ``codes`` that ``by_code`` has, else None."""
+    return next((by_code[code] for code in codes if code in by_code), None)
