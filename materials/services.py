@@ -50,33 +50,3 @@ def new_material_file(upload, *, material: Material, language: str, file_format:
     material_file = MaterialFile(language=language, format=file_format, document=document)
     material_file.apply_facts(checked)
     return material_file
-
-
-def add_material_file(
-    material: Material, upload, *, language: str, file_format: str, user=None, **kwargs
-) -> MaterialFile:
-    """Add a language file to a material through its revision history.
-
-    Files are read group-wide (all translations of a material share them), so they may hang on
-    any row of the group. A live material without pending changes is republished at once;
-    otherwise the file joins the latest draft, so an editor's unpublished work is never
-    published by accident.
-    """
-    with transaction.atomic():
-        material_file = new_material_file(
-            upload,
-            material=material,
-            language=language,
-            file_format=file_format,
-            user=user,
-            **kwargs,
-        )
-        current = Material.objects.select_for_update().get(pk=material.pk)
-        publish_now = current.live and not current.has_unpublished_changes
-        draft = current.get_latest_revision_as_object()
-        draft.files.add(material_file)
-        revision = draft.save_revision(user=user)
-        if publish_now:
-            revision.publish(user=user)
-            return MaterialFile.objects.get(material=current, document=material_file.document)
-    return material_file

@@ -1,7 +1,9 @@
 """Fixtures every test module may use. App-specific fixtures live beside their tests."""
 
+import os
+
 import pytest
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.locales import sync_locales
 from home.models import HomePage
@@ -11,7 +13,6 @@ from home.models import HomePage
 def migrated_basics(db):
     """What migrations create (locales, root page, root collection), recreated if a transactional
     test before this one flushed the database."""
-    from wagtail.models import Collection
 
     sync_locales()
     if Page.get_first_root_node() is None:
@@ -68,8 +69,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole run (Debian's /usr/bin/chromium, installed by .ci/run)."""
-    import os
-
+    # Only browser tests need Playwright: the rest of the suite runs without importing it.
     from playwright.sync_api import sync_playwright
 
     if not os.path.exists(CHROMIUM):

@@ -16,7 +16,7 @@ MAX_LINES = 300
 
 
 def _python_files():
-    for folder in [*PACKAGES, "bench"]:
+    for folder in [*PACKAGES, "tests", "bench"]:
         for path in sorted((ROOT / folder).rglob("*.py")):
             parts = path.relative_to(ROOT).parts
             if "migrations" in parts or parts[:2] == ("cms", "settings"):

@@ -1,7 +1,6 @@
 """Small, real demo PDFs in the language's own script (Noto fonts, shaped with HarfBuzz)."""
 
 import logging
-from functools import cache
 from pathlib import Path
 
 from fpdf import FPDF
@@ -70,8 +69,3 @@ def report(title: str, chapters: list[tuple[str, list[str]]]) -> bytes:
         for text in paragraphs:
             pdf.paragraph(text)
     return bytes(pdf.output())
-
-
-@cache
-def fonts_present() -> bool:
-    return all((FONTS / name).exists() for name in [LATIN, *SCRIPT_FONTS.values()])

@@ -6,6 +6,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
+from tests.factories import AwarenessPageFactory
+from tests.support.pages import translate_page
+
 API = "/api/partner/v1"
 
 
@@ -28,23 +31,9 @@ def api_client():
     return ApiClient(raise_request_exception=False)
 
 
-def translate_page(page, locale, publish=True, **fields):
-    """A translation made the way Wagtail's copy-for-translation does, optionally published."""
-    copy = page.copy_for_translation(locale, copy_parents=True)
-    for name, value in fields.items():
-        setattr(copy, name, value)
-    revision = copy.save_revision()
-    if publish:
-        revision.publish()
-    copy.refresh_from_db()
-    return copy
-
-
 @pytest.fixture
 def awareness(home_page):
     """A live English awareness page under the home page."""
-    from tests.factories import AwarenessPageFactory
-
     return AwarenessPageFactory(parent=home_page, title="Know your rights", slug="rights")
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from cms.api.models import PartnerKey
+from tests.factories import AwarenessPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,6 @@ def test_unknown_or_revoked_key_is_401(api_client):
 
 
 def test_key_never_widens_visibility(api_client, home_page):
-    from tests.factories import AwarenessPageFactory
-
     AwarenessPageFactory(parent=home_page, title="Draft", slug="draft", live=False)
     key = PartnerKey.objects.create(name="NGO", tier="premium")
     response = api_client.get("/api/partner/v1/pages/", HTTP_X_API_KEY=key.key)

@@ -4,6 +4,7 @@ import pytest
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
 from cms.api.models import ChangeEvent
+from home.demo.translation import translate_object
 from tests.factories import AwarenessPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,8 +85,6 @@ def test_unpublish_move_and_delete_are_invalidated(api_client, page, home_page, 
 def test_translation_published_through_wagtail_localize_invalidates(
     api_client, page, admin_user, commit
 ):
-    from home.demo.translation import translate_object
-
     assert api_client.api(f"/pages/{page.pk}/", locale="ar").status_code == 404
     commit(translate_object, page, admin_user, only=["ar"])
     response = api_client.api(f"/pages/{page.pk}/", locale="ar")

@@ -3,9 +3,12 @@
 import json
 
 import pytest
+from django.core.cache import cache
 from django.db import OperationalError
 
 from cms import languages
+from cms.api import caching
+from cms.api.api import api
 from cms.api.middleware import CACHE_CONTROL
 
 pytestmark = pytest.mark.django_db
@@ -102,8 +105,6 @@ def test_bad_parameters_are_400_saying_what_and_where(api_client, query, code, f
 
 
 def test_database_outage_is_503_json_with_retry_after(api_client, monkeypatch):
-    from cms.api import caching
-
     def unreachable():
         raise OperationalError("could not connect to server: Connection refused")
 
@@ -116,8 +117,6 @@ def test_database_outage_is_503_json_with_retry_after(api_client, monkeypatch):
 
 
 def test_cache_outage_degrades_to_uncached_answers(api_client, monkeypatch):
-    from django.core.cache import cache
-
     def broken(*args, **kwargs):
         raise ConnectionError("redis down")
 
@@ -129,8 +128,6 @@ def test_cache_outage_degrades_to_uncached_answers(api_client, monkeypatch):
 
 
 def test_openapi_document_is_3_1_and_built_once(api_client):
-    from cms.api.api import api
-
     response = api_client.api("/openapi.json")
     assert response.status_code == 200
     document = response.json_body

@@ -1,10 +1,13 @@
 """/pages/, /pages/{id}/ and /pages/by-path/: locales, fallback, translations, body, budgets."""
 
 import pytest
+from django.core.cache import cache
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import PageViewRestriction
 
-from tests.api.conftest import translate_page
 from tests.factories import AwarenessPageFactory
+from tests.support.pages import translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -144,9 +147,6 @@ def test_listing_budget_for_100_items(
 def test_detail_budget_whatever_the_links_images_and_translations(
     api_client, home_page, locales, django_assert_max_num_queries
 ):
-    from wagtail.images import get_image_model
-    from wagtail.images.tests.utils import get_test_image_file
-
     targets = [AwarenessPageFactory(parent=home_page, slug=f"t{n}") for n in range(15)]
     images = [
         get_image_model().objects.create(title=f"i{n}", file=get_test_image_file(f"i{n}.png"))
@@ -166,7 +166,6 @@ def test_detail_budget_whatever_the_links_images_and_translations(
     for code in ("ar", "ti", "fr", "es", "so"):
         translate_page(page, locales[code])
     api_client.api(f"/pages/{page.pk}/")  # renditions are made once, then reused
-    from django.core.cache import cache
 
     cache.clear()
     with django_assert_max_num_queries(12):

@@ -2,34 +2,21 @@
 
 import pytest
 
-from protect.models import VideoPage
-from tests.api.conftest import translate_page
+from tests.factories import VideoPageFactory
+from tests.support.pages import translate_page
+from tests.support.subtitles import spaced_cues
 
 pytestmark = pytest.mark.django_db
 
 
-def _cues(*texts):
-    return [
-        {"type": "cue", "value": {"start_ms": 1000 * n + 1, "end_ms": 1000 * n + 900, "text": t}}
-        for n, t in enumerate(texts)
-    ]
-
-
 @pytest.fixture
 def video(home_page, locales):
-    page = VideoPage(
-        title="No One Has the Right to Hurt You",
-        slug="video",
-        description="IOM's awareness video.",
-        video_url="https://media.example.org/no-one.mp4",
-        duration_seconds=32,
-        cues=_cues("No one has the right", "to hurt you"),
+    page = VideoPageFactory(
+        parent=home_page, slug="video", cues=spaced_cues("No one has the right", "to hurt you")
     )
-    home_page.add_child(instance=page)
-    page.save_revision().publish()
-    ar = translate_page(page, locales["ar"], title="لا أحد", cues=_cues("لا أحد له الحق"))
-    ti = translate_page(page, locales["ti"], title="ማንም", cues=_cues("ማንም", "መሰላት", "የብሉን"))
-    translate_page(page, locales["fa"], publish=False, title="draft", cues=_cues("پیش‌نویس"))
+    ar = translate_page(page, locales["ar"], title="لا أحد", cues=spaced_cues("لا أحد له الحق"))
+    ti = translate_page(page, locales["ti"], title="ማንም", cues=spaced_cues("ማንም", "መሰላት", "የብሉን"))
+    translate_page(page, locales["fa"], publish=False, title="draft", cues=spaced_cues("پیش‌نویس"))
     return {"en": page, "ar": ar, "ti": ti}
 
 

@@ -1,11 +1,13 @@
 """The visibility matrix: hidden content never appears anywhere in the API."""
 
 import pytest
-from wagtail.models import PageViewRestriction
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from cms.api.models import ChangeEvent
-from tests.api.conftest import translate_page
 from tests.factories import AwarenessPageFactory
+from tests.support.pages import translate_page
 
 pytestmark = pytest.mark.django_db
 
@@ -120,10 +122,6 @@ def test_changes_feed_never_mentions_hidden_pages(api_client, world):
 
 
 def test_private_collection_documents_are_hidden(api_client, home_page):
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-    from wagtail.models import Collection, CollectionViewRestriction
-
     root = Collection.get_first_root_node()
     secret = root.add_child(name="Secret")
     inner = secret.add_child(name="Inner")

@@ -1,78 +1,31 @@
-"""Contract tests: /materials/, /countries/ and /services/ of the partner API."""
-
-import datetime
+"""Contract tests: /materials/ of the partner API (countries and services: their own module)."""
 
 import pytest
-from django.core.files.base import ContentFile
-from fpdf import FPDF
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.demo.translation import translate_object
-from materials.models import Country, Material, SupportService
-from materials.services import new_material_file
+from tests.factories import MaterialFactory
+from tests.support.translation import localize
 
 pytestmark = pytest.mark.django_db
-
-
-def pdf(text: str) -> ContentFile:
-    document = FPDF()
-    document.set_font("helvetica", size=12)
-    document.add_page()
-    document.cell(text=text)
-    return ContentFile(bytes(document.output()), name="file.pdf")
-
-
-def material(locale, files=(("en", "screen"),), collection=None, publish=True, **fields):
-    values = {
-        "kind": "information",
-        "audiences": ["children"],
-        "countries": ["GR"],
-        "title": "Information for children: Greece",
-        "summary": "Where to find help.",
-    }
-    values.update(fields)
-    obj = Material(locale=locale, live=False, **values)
-    obj.full_clean()
-    obj.save()
-    for language, file_format in files:
-        obj.files.add(
-            new_material_file(
-                pdf(f"{obj.title} {language}"),
-                material=obj,
-                language=language,
-                file_format=file_format,
-                collection=collection,
-            )
-        )
-    obj.save()
-    revision = obj.save_revision()
-    if publish:
-        revision.publish()
-    obj.refresh_from_db()
-    return obj
-
-
-def translate(obj, codes, capture):
-    with capture(execute=True):
-        translate_object(obj, only=codes)
-    return {t.locale.language_code: t for t in obj.get_translations()}
 
 
 @pytest.fixture
 def library(locales, django_capture_on_commit_callbacks):
     en = locales["en"]
-    leaflet = material(en, files=[("en", "screen"), ("ar", "screen"), ("en", "print")])
-    translated = translate(leaflet, ["ar", "ti"], django_capture_on_commit_callbacks)
-    toolkit = material(
-        en,
+    leaflet = MaterialFactory(
+        locale=en, files=[("en", "screen"), ("ar", "screen"), ("en", "print")]
+    )
+    translated = localize(leaflet, ["ar", "ti"], django_capture_on_commit_callbacks)
+    toolkit = MaterialFactory(
+        locale=en,
         kind="training",
         audiences=["professionals", "teachers"],
         countries=["EU"],
         title="Training toolkit",
         reference_number="PROTECT-TRN",
     )
-    old = material(
-        en,
+    old = MaterialFactory(
+        locale=en,
         kind="training",
         audiences=["professionals"],
         countries=["EU"],
@@ -80,15 +33,17 @@ def library(locales, django_capture_on_commit_callbacks):
         status="superseded",
         superseded_by=toolkit,
     )
-    withdrawn = material(
-        en, title="Old leaflet", status="withdrawn", withdrawal_reason="The law changed."
+    withdrawn = MaterialFactory(
+        locale=en, title="Old leaflet", status="withdrawn", withdrawal_reason="The law changed."
     )
-    draft = material(en, title="Draft leaflet", publish=False)
+    draft = MaterialFactory(locale=en, title="Draft leaflet", publish=False)
     private = Collection.get_first_root_node().add_child(name="Internal")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
-    internal = material(en, title="Internal report", kind="report", collection=private)
+    internal = MaterialFactory(
+        locale=en, title="Internal report", kind="report", collection=private
+    )
     return {
         "leaflet": leaflet,
         "ar": translated["ar"],
@@ -237,8 +192,8 @@ def test_bad_parameters_are_400_with_the_allowed_values(
 
 def test_listing_query_budget(api_client, locales, django_assert_max_num_queries):
     for number in range(12):
-        material(
-            locales["en"],
+        MaterialFactory(
+            locale=locales["en"],
             title=f"Leaflet {number}",
             files=[("en", "screen"), ("ar", "screen"), ("ti", "screen")],
         )
@@ -249,94 +204,3 @@ def test_listing_query_budget(api_client, locales, django_assert_max_num_queries
     with django_assert_max_num_queries(8):
         response = api_client.api("/materials/", limit=100, language="ar", country="GR")
     assert response.json_body["count"] == 12
-
-
-@pytest.fixture
-def services(locales, django_capture_on_commit_callbacks):
-    def publish(obj):
-        obj.full_clean()
-        obj.save()
-        obj.save_revision().publish()
-        return obj
-
-    en = locales["en"]
-    greece = publish(Country(code="GR", name="Greece", locale=en, legal_framework="<p>Law</p>"))
-    italy = publish(Country(code="IT", name="Italy", locale=en))
-    line = publish(
-        SupportService(
-            name="SOS line",
-            country="GR",
-            phone="15900",
-            audiences=["women"],
-            locale=en,
-            verified_at=None,
-        )
-    )
-    emergency = publish(
-        SupportService(
-            name="Emergency",
-            country="GR",
-            phone="112",
-            audiences=["women", "men", "children", "lgbti"],
-            is_emergency=True,
-            verified_at=datetime.date(2026, 11, 1),
-            locale=en,
-        )
-    )
-    publish(SupportService(name="EU line", country="EU", phone="116 006", locale=en))
-    for obj in (greece, italy, line, emergency):
-        translate(obj, ["ar"], django_capture_on_commit_callbacks)
-    return {"line": line, "emergency": emergency}
-
-
-def test_countries_are_localised_with_service_counts(api_client, services):
-    response = api_client.api("/countries/")
-    assert response.status_code == 200
-    items = {item["code"]: item for item in response.json_body["items"]}
-    assert set(items) == {"GR", "IT"}  # EU-wide is not a project country
-    assert items["GR"]["name"] == "Greece" and items["GR"]["services_count"] == 2
-    assert items["IT"]["services_count"] == 0
-    assert items["GR"]["legal_framework"] == "<p>Law</p>"
-    arabic = api_client.api("/countries/", locale="ar").json_body["items"]
-    assert {item["locale"] for item in arabic} == {"ar"}
-    assert api_client.api("/countries/", locale="ti").json_body["count"] == 0
-
-
-def test_services_filter_order_and_verification(api_client, services):
-    response = api_client.api("/services/", country="gr")
-    items = response.json_body["items"]
-    assert [item["name"] for item in items] == ["Emergency", "SOS line"]
-    assert items[0]["is_emergency"] is True and items[0]["is_verified"] is True
-    assert items[1]["is_verified"] is False and items[1]["verified_at"] is None
-    assert items[1]["phone"] == "15900" and items[1]["audiences"] == ["women"]
-    women = api_client.api("/services/", audience="children").json_body["items"]
-    assert [item["name"] for item in women] == ["Emergency"]
-    eu = api_client.api("/services/", country="EU").json_body["items"]
-    assert [item["phone"] for item in eu] == ["116 006"]
-    arabic = api_client.api("/services/", country="GR", locale="ar").json_body
-    assert arabic["count"] == 2 and {i["locale"] for i in arabic["items"]} == {"ar"}
-    assert api_client.api("/services/", locale="ti").json_body["count"] == 0
-
-
-def test_country_rich_text_hides_non_public_links_and_scripts(api_client, locales, home_page):
-    from protect.models import AwarenessPage
-
-    draft = AwarenessPage(title="Draft", slug="draft", live=False)
-    home_page.add_child(instance=draft)
-    country = Country(
-        code="GR",
-        name="Greece",
-        locale=locales["en"],
-        legal_framework=(
-            f'<p><a linktype="page" id="{draft.id}">draft page</a> '
-            f'<a linktype="page" id="{home_page.id}">home</a> '
-            '<a href="javascript:alert(1)">bad</a></p>'
-        ),
-    )
-    country.full_clean()
-    country.save()
-    country.save_revision().publish()
-    html = api_client.api("/countries/").json_body["items"][0]["legal_framework"]
-    assert "draft page" in html and f"/{draft.slug}/" not in html
-    assert "href=" in html and "home" in html  # the live page stays a link
-    assert "javascript:" not in html

@@ -1,11 +1,12 @@
 """The reference partner page in headless Chromium, against the real API on a live server."""
 
 import pytest
-from django.core.files.base import ContentFile
 
 from cms import languages
-from protect.models import VideoPage
-from tests.api.conftest import translate_page
+from materials.choices import Audience
+from tests.factories import CountryFactory, MaterialFactory, VideoPageFactory
+from tests.support.pages import translate_page
+from tests.support.subtitles import cue_blocks
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -13,71 +14,34 @@ pytestmark = [
 ]
 
 
-def _pdf(text: str) -> bytes:
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.set_font("helvetica", size=12)
-    pdf.add_page()
-    pdf.cell(text=text)
-    return bytes(pdf.output())
-
-
 def _cues(text):
-    return [
-        {"type": "cue", "value": {"start_ms": 0, "end_ms": 2000, "text": text}},
-        {"type": "cue", "value": {"start_ms": 2500, "end_ms": 4000, "text": text + " 2"}},
-    ]
+    return cue_blocks([(0, 2000, text), (2500, 4000, text + " 2")])
 
 
 @pytest.fixture
 def demo_content(home_page, locales):
-    from wagtail.models import Collection
-
-    from materials.choices import Audience, FileFormat, Kind
-    from materials.models import Country, Material
-    from materials.services import new_material_file
-
-    video = VideoPage(
-        title="No One Has the Right to Hurt You",
+    video = VideoPageFactory(
+        parent=home_page,
         slug="video",
-        description="IOM's awareness video.",
-        video_url="https://media.example.org/no-one.mp4",
+        duration_seconds=None,
         cues=_cues("No one has the right to hurt you"),
     )
-    home_page.add_child(instance=video)
-    video.save_revision().publish()
-    video.refresh_from_db()
     for language in languages.all_languages():
         if language.code != "en":
             translate_page(video, locales[language.code], cues=_cues(language.native_name))
     for code, name in (("GR", "Greece"), ("IT", "Italy")):
-        Country.objects.create(code=code, name=name, locale=locales["en"])
+        CountryFactory(code=code, name=name, locale=locales["en"], publish=False)
     for title, audience, country in (
         ("Leaflet for children in Greece", Audience.CHILDREN, "GR"),
         ("Training for professionals in Italy", Audience.PROFESSIONALS, "IT"),
     ):
-        material = Material(
-            live=False,
-            kind=Kind.INFORMATION,
+        MaterialFactory(
+            title=title,
             audiences=[audience],
             countries=[country],
-            title=title,
             summary="Where to find help.",
             locale=locales["en"],
         )
-        material.save()
-        material.files.add(
-            new_material_file(
-                ContentFile(_pdf(title), name="leaflet.pdf"),
-                material=material,
-                language="en",
-                file_format=FileFormat.SCREEN,
-                # A transactional test may have flushed the migrated root collection.
-                collection=Collection.get_first_root_node() or Collection.add_root(name="Root"),
-            )
-        )
-        material.save_revision().publish()
     return video
 
 

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import dj_database_url
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -42,8 +44,6 @@ def test_production_deploy_check_is_clean_with_both_set():
 
 
 def test_database_url_switches_to_postgresql(monkeypatch):
-    import dj_database_url
-
     config = dj_database_url.parse("postgres://u:p@db:5432/protect", conn_health_checks=True)
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert config["CONN_HEALTH_CHECKS"] is True

@@ -1,11 +1,13 @@
 """The admin: listing filters, editing a material with language files, and file usage."""
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.documents import get_document_model
 
 from materials.models import Material, SupportService
+from tests.factories import MaterialFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +25,11 @@ def listing(admin, model, **params) -> str:
     return response.content.decode()
 
 
-def test_materials_can_be_filtered_by_kind_audience_country_language_and_status(
-    admin, make_material
-):
-    make_material(title="Children GR", files=[("en", "screen"), ("ar", "screen")])
-    make_material(title="Toolkit", kind="training", audiences=["professionals"], countries=["EU"])
-    successor = make_material(title="Adults IT", audiences=["adults"], countries=["IT"])
-    make_material(
+def test_materials_can_be_filtered_by_kind_audience_country_language_and_status(admin, locales):
+    MaterialFactory(title="Children GR", files=[("en", "screen"), ("ar", "screen")])
+    MaterialFactory(title="Toolkit", kind="training", audiences=["professionals"], countries=["EU"])
+    successor = MaterialFactory(title="Adults IT", audiences=["adults"], countries=["IT"])
+    MaterialFactory(
         title="Old adults IT",
         audiences=["adults"],
         countries=["IT"],
@@ -89,8 +89,8 @@ def material_form_data(document_id: int, title="Leaflet for children") -> dict:
     }
 
 
-def test_admin_creates_a_material_with_facts_read_from_the_chosen_pdf(admin, make_material):
-    document = make_material(title="Source").files.get().document
+def test_admin_creates_a_material_with_facts_read_from_the_chosen_pdf(admin, locales):
+    document = MaterialFactory(title="Source").files.get().document
     response = admin.post(
         reverse("wagtailsnippets_materials_material:add"), material_form_data(document.pk)
     )
@@ -105,8 +105,6 @@ def test_admin_creates_a_material_with_facts_read_from_the_chosen_pdf(admin, mak
 
 
 def test_admin_refuses_a_non_pdf_document_and_keeps_the_input(admin, locales):
-    from django.core.files.base import ContentFile
-
     Document = get_document_model()
     subtitles = Document(title="Subtitles")
     subtitles.file.save("en.vtt", ContentFile(b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n"))
@@ -121,8 +119,8 @@ def test_admin_refuses_a_non_pdf_document_and_keeps_the_input(admin, locales):
     assert not Material.objects.filter(title="Typed title").exists()
 
 
-def test_document_usage_lists_the_material(admin, make_material):
-    material = make_material(title="Children GR")
+def test_document_usage_lists_the_material(admin, locales):
+    material = MaterialFactory(title="Children GR")
     document = material.files.get().document
     response = admin.get(reverse("wagtaildocs:document_usage", args=[document.pk]))
     assert response.status_code == 200

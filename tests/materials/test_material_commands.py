@@ -3,13 +3,15 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from materials.inspection import inspect_document
 from materials.models import MaterialFile
+from tests.factories import MaterialFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_verify_reports_changed_and_missing_files(make_material, capsys):
-    material = make_material(files=[("en", "screen"), ("ar", "screen")])
+def test_verify_reports_changed_and_missing_files(locales, capsys):
+    material = MaterialFactory(files=[("en", "screen"), ("ar", "screen")])
     call_command("verify_material_files", verbosity=0)
     assert "Checked 2 material files." in capsys.readouterr().out
 
@@ -25,10 +27,8 @@ def test_verify_reports_changed_and_missing_files(make_material, capsys):
     assert f"file {english.pk}" in errors
 
 
-def test_fix_records_the_facts_found(make_material, capsys):
-    from materials.inspection import inspect_document
-
-    material_file = make_material().files.get()
+def test_fix_records_the_facts_found(locales, capsys):
+    material_file = MaterialFactory().files.get()
     MaterialFile.objects.filter(pk=material_file.pk).update(size_bytes=1, sha256="0" * 64)
     call_command("verify_material_files", "--fix", verbosity=0)
     material_file.refresh_from_db()

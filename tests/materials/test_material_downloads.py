@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Collection, CollectionViewRestriction
 
 from materials import selectors
+from tests.factories import MaterialFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,8 +18,8 @@ def private_collection(root_collection):
     return collection
 
 
-def test_download_has_a_stable_url_and_a_neutral_name(client, make_material):
-    material = make_material(reference_number="PROTECT-INF-GR-C", files=[("ar", "screen")])
+def test_download_has_a_stable_url_and_a_neutral_name(client, locales):
+    material = MaterialFactory(reference_number="PROTECT-INF-GR-C", files=[("ar", "screen")])
     material_file = material.files.get()
     url = material_file.get_download_url()
     assert url == f"/downloads/materials/{material_file.pk}/protect-inf-gr-c-ar-screen.pdf"
@@ -37,22 +38,22 @@ def test_download_has_a_stable_url_and_a_neutral_name(client, make_material):
     assert client.post(url).status_code == 405
 
 
-def test_superseded_material_files_still_resolve(client, make_material):
-    new = make_material(title="New")
-    old = make_material(title="Old", status="superseded", superseded_by=new)
+def test_superseded_material_files_still_resolve(client, locales):
+    new = MaterialFactory(title="New")
+    old = MaterialFactory(title="Old", status="superseded", superseded_by=new)
     assert client.get(old.files.get().get_download_url()).status_code == 200
 
 
-def test_withdrawn_and_unpublished_materials_are_not_served(client, make_material):
-    withdrawn = make_material(title="W", status="withdrawn", withdrawal_reason="Outdated law.")
-    draft = make_material(title="D", publish=False)
+def test_withdrawn_and_unpublished_materials_are_not_served(client, locales):
+    withdrawn = MaterialFactory(title="W", status="withdrawn", withdrawal_reason="Outdated law.")
+    draft = MaterialFactory(title="D", publish=False)
     for material in (withdrawn, draft):
         assert client.get(material.files.get().get_download_url()).status_code == 404
     assert client.get("/downloads/materials/999999/x.pdf").status_code == 404
 
 
-def test_private_collection_asks_for_login(client, admin_user, make_material, private_collection):
-    material = make_material(collection=private_collection)
+def test_private_collection_asks_for_login(client, admin_user, locales, private_collection):
+    material = MaterialFactory(collection=private_collection)
     url = material.files.get().get_download_url()
     response = client.get(url)
     assert response.status_code == 302
@@ -63,11 +64,11 @@ def test_private_collection_asks_for_login(client, admin_user, make_material, pr
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_selectors_publish_only_public_files(make_material, private_collection):
-    public = make_material(title="Public", files=[("en", "screen"), ("ar", "screen")])
-    make_material(title="Private", collection=private_collection)
-    make_material(title="Draft", publish=False)
-    make_material(title="Gone", status="withdrawn", withdrawal_reason="Replaced.")
+def test_selectors_publish_only_public_files(locales, private_collection):
+    public = MaterialFactory(title="Public", files=[("en", "screen"), ("ar", "screen")])
+    MaterialFactory(title="Private", collection=private_collection)
+    MaterialFactory(title="Draft", publish=False)
+    MaterialFactory(title="Gone", status="withdrawn", withdrawal_reason="Replaced.")
     titles = {f.material.title for f in selectors.public_files()}
     assert titles == {"Public"}
     listed = selectors.filter_materials(selectors.listed_materials(), language="ar")
@@ -76,9 +77,9 @@ def test_selectors_publish_only_public_files(make_material, private_collection):
     assert [f.language for f in grouped[public.translation_key]] == ["ar"]
 
 
-def test_private_collection_children_are_private_too(make_material, private_collection):
+def test_private_collection_children_are_private_too(locales, private_collection):
     inner = private_collection.add_child(name="Inner")
-    make_material(collection=inner)
+    MaterialFactory(collection=inner)
     sibling = Collection.get_first_root_node().add_child(name="Internal 2")  # path prefix trap
-    public = make_material(title="Public", collection=sibling)
+    public = MaterialFactory(title="Public", collection=sibling)
     assert [f.material for f in selectors.public_files()] == [public]

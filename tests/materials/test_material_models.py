@@ -1,49 +1,51 @@
 """Materials, their language files, countries and services: rules and derived facts."""
 
 import datetime
+import hashlib
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from materials.choices import Audience, FileFormat, Kind
 from materials.fields import contains_code
 from materials.models import Material, MaterialFile, SupportService
+from tests.factories import MaterialFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_file_facts_are_read_from_the_file(make_material):
-    material = make_material(files=[("en", FileFormat.SCREEN), ("ar", FileFormat.PRINT)])
+def test_file_facts_are_read_from_the_file(locales):
+    material = MaterialFactory(files=[("en", FileFormat.SCREEN), ("ar", FileFormat.PRINT)])
     files = {f.language: f for f in material.files.all()}
     english = files["en"]
     data = english.document.file.open("rb").read()
     assert english.size_bytes == len(data)
     assert english.page_count == 1
     assert english.mime_type == "application/pdf"
-    import hashlib
 
     assert english.sha256 == hashlib.sha256(data).hexdigest()
     assert files["ar"].format == FileFormat.PRINT
 
 
-def test_available_languages_are_derived_from_files_in_table_order(make_material):
-    material = make_material(files=[("ti", "screen"), ("en", "screen"), ("ar", "screen")])
+def test_available_languages_are_derived_from_files_in_table_order(locales):
+    material = MaterialFactory(files=[("ti", "screen"), ("en", "screen"), ("ar", "screen")])
     assert material.available_languages == ["en", "ar", "ti"]
 
 
-def test_translation_shares_the_group_files_and_has_none_of_its_own(make_material, translate):
-    material = make_material(files=[("en", "screen"), ("ar", "screen")])
+def test_translation_shares_the_group_files_and_has_none_of_its_own(locales, translate):
+    material = MaterialFactory(files=[("en", "screen"), ("ar", "screen")])
     arabic = translate(material, ["ar"])["ar"]
     assert arabic.files.count() == 0  # files are not copied into translations
     assert arabic.available_languages == ["en", "ar"]
     assert {f.language for f in arabic.group_files()} == {"en", "ar"}
 
 
-def test_changing_the_document_recomputes_the_facts(make_material):
-    material = make_material()
+def test_changing_the_document_recomputes_the_facts(locales):
+    material = MaterialFactory()
     material_file = material.files.get()
-    other = make_material(title="Other", reference_number="X-2", files=[("en", "screen")])
+    other = MaterialFactory(title="Other", reference_number="X-2", files=[("en", "screen")])
     new_document = other.files.get().document
     material_file = MaterialFile.objects.get(pk=material_file.pk)
     material_file.document = new_document
@@ -52,13 +54,11 @@ def test_changing_the_document_recomputes_the_facts(make_material):
     assert material_file.sha256 == other.files.get().sha256
 
 
-def test_a_non_pdf_document_is_refused_on_the_file_row(make_material):
-    from django.core.files.base import ContentFile
-
+def test_a_non_pdf_document_is_refused_on_the_file_row(locales):
     Document = get_document_model()
     subtitles = Document(title="Subtitles")
     subtitles.file.save("en.vtt", ContentFile(b"WEBVTT\n\n00:00.000 --> 00:01.000\nHi\n"))
-    material = make_material(files=[])
+    material = MaterialFactory(files=[])
     row = MaterialFile(material=material, language="en", format="screen", document=subtitles)
     with pytest.raises(ValidationError) as caught:
         row.full_clean()
@@ -121,9 +121,9 @@ def test_professional_roles_imply_professionals(locales):
     assert material.audiences == ["professionals", "teachers"]
 
 
-def test_choice_lists_filter_exactly(make_material):
-    make_material(title="Children GR", audiences=["children"], countries=["GR"])
-    make_material(title="Adults GR and IT", audiences=["adults"], countries=["GR", "IT"])
+def test_choice_lists_filter_exactly(locales):
+    MaterialFactory(title="Children GR", audiences=["children"], countries=["GR"])
+    MaterialFactory(title="Adults GR and IT", audiences=["adults"], countries=["GR", "IT"])
     titles = lambda q: sorted(Material.objects.filter(q).values_list("title", flat=True))  # noqa: E731
     assert titles(contains_code("countries", "IT")) == ["Adults GR and IT"]
     assert titles(contains_code("countries", "GR")) == ["Adults GR and IT", "Children GR"]

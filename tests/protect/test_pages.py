@@ -1,12 +1,16 @@
 """Each page type: created, translated through wagtail-localize, rendered in en and ar."""
 
+import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
+from home.blocks import ImageBlock
 from home.demo.translation import translate_object
+from protect.demo import awareness_pages
 from protect.models import AwarenessPage, ProjectCountry, ProjectPage
 from tests.factories import AwarenessPageFactory, ProjectPageFactory
 
@@ -97,9 +101,6 @@ def test_root_redirects_to_a_language(client, translated_site):
 
 
 def test_project_period_must_not_end_before_start(home_page):
-    import datetime
-
-    from django.core.exceptions import ValidationError
 
     page = ProjectPage(
         title="P",
@@ -113,9 +114,6 @@ def test_project_period_must_not_end_before_start(home_page):
 
 
 def test_image_block_requires_alt_text():
-    from django.core.exceptions import ValidationError
-
-    from home.blocks import ImageBlock
 
     with pytest.raises(ValidationError):
         ImageBlock().clean({"image": None, "alt_text": "", "caption": ""})
@@ -126,8 +124,6 @@ def test_awareness_page_allowed_under_home_and_project():
 
 
 def test_list_block_items_are_translation_segments(home_page, django_capture_on_commit_callbacks):
-    from protect.demo import awareness_pages
-
     page = awareness_pages()[0]
     home_page.add_child(instance=page)
     page.save_revision().publish()

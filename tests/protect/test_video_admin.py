@@ -4,11 +4,12 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from protect.models import VideoPage
 from protect.models.video import validate_video_file
 from protect.services import import_subtitles
-from tests.protect.conftest import DEMO_VIDEO, ENGLISH_VTT, FRENCH_SRT
+from tests.support.subtitles import DEMO_ASSETS, ENGLISH_VTT, FRENCH_SRT
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +116,7 @@ def test_editors_without_page_permission_are_refused(client, django_user_model, 
 
 
 def test_video_uploads_are_checked_by_content():
-    webm = (DEMO_VIDEO / "no-one-has-the-right-to-hurt-you.webm").read_bytes()
+    webm = (DEMO_ASSETS / "no-one-has-the-right-to-hurt-you.webm").read_bytes()
     validate_video_file(SimpleUploadedFile("clip.webm", webm))
     with pytest.raises(ValidationError, match="named .mp4 but its content is a video/webm file"):
         validate_video_file(SimpleUploadedFile("clip.mp4", webm))
@@ -137,8 +138,6 @@ def test_page_needs_a_video(home_page):
 
 
 def test_page_editor_checks_uploaded_video_by_content(editor, video_page):
-    from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
-
     edit_url = f"/admin/pages/{video_page.pk}/edit/"
     form = querydict_from_html(editor.get(edit_url).content.decode(), form_id="page-edit-form")
     data = {key: form.getlist(key) for key in form}
@@ -153,7 +152,7 @@ def test_page_editor_checks_uploaded_video_by_content(editor, video_page):
     assert response.status_code == 200
     assert "its content is an HTML document" in response.content.decode()
 
-    webm = (DEMO_VIDEO / "no-one-has-the-right-to-hurt-you.webm").read_bytes()
+    webm = (DEMO_ASSETS / "no-one-has-the-right-to-hurt-you.webm").read_bytes()
     data["video_file"] = SimpleUploadedFile("../My clip (final).webm", webm)
     response = editor.post(edit_url, data)
     assert response.status_code == 302

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from protect.models import VideoPage
-from tests.protect.conftest import ENGLISH_VTT, FRENCH_SRT
+from tests.support.subtitles import ENGLISH_VTT, FRENCH_SRT
 
 pytestmark = pytest.mark.django_db
 

@@ -6,6 +6,7 @@ from cms import languages
 from home.demo import phrasebook
 from home.demo.pages import ensure_home_page
 from home.demo.translation import translate_object
+from home.locales import sync_locales
 from protect import demo_video
 from protect.models import SubtitleImport, VideoPage
 from protect.tracks import published_tracks
@@ -54,8 +55,6 @@ def test_demo_video_tracks_are_labelled_demo_translations(
 def test_every_track_loads_in_chromium(
     live_server, browser_page, django_capture_on_commit_callbacks
 ):
-    from home.locales import sync_locales
-
     sync_locales()
     video = _build_demo(django_capture_on_commit_callbacks)
     stored = {

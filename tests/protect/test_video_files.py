@@ -10,10 +10,10 @@ from wagtail.models import PageViewRestriction
 from cms.subtitles import parse_subtitles
 from protect import tracks
 from protect.models import VideoPage
-from tests.protect.conftest import DEMO_VIDEO
+from tests.support.subtitles import DEMO_ASSETS
 
 pytestmark = pytest.mark.django_db
-WEBM = DEMO_VIDEO / "no-one-has-the-right-to-hurt-you.webm"
+WEBM = DEMO_ASSETS / "no-one-has-the-right-to-hurt-you.webm"
 
 
 @pytest.fixture

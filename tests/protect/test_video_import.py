@@ -6,7 +6,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from protect.models import SubtitleImport, VideoPage
 from protect.services import SubtitleImportError, import_subtitles
-from tests.protect.conftest import ENGLISH_VTT, FRENCH_SRT
+from tests.support.subtitles import ENGLISH_VTT, FRENCH_SRT
 
 pytestmark = pytest.mark.django_db
 

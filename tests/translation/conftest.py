@@ -2,11 +2,11 @@
 
 import pytest
 from django.contrib.auth.models import Permission
-from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.operations import translate_object
 
-from cms.translation.models import LocaleTeam, TranslationTask
-from tests.factories import AwarenessPageFactory
+from cms.translation.exchange import export_zip
+from tests.factories import AwarenessPageFactory, LocaleTeamFactory, TranslationTaskFactory
+from tests.support.translation import fill
 
 
 @pytest.fixture
@@ -25,36 +25,9 @@ def fr_home(home_page, locales, django_capture_on_commit_callbacks):
 @pytest.fixture
 def submitted(page, fr_home, locales):
     """``page`` submitted for translation into French and Spanish: {code: task}."""
-    translate_object(page, [locales["fr"], locales["es"]])
     return {
-        task.target_locale.language_code: task
-        for task in TranslationTask.objects.filter(source__object_id=page.translation_key)
+        code: TranslationTaskFactory(source=page, locale=locales[code]) for code in ("fr", "es")
     }
-
-
-def fill(task, text_for=lambda source: f"FR {source}", kind="manual", user=None):
-    """Translate every segment of ``task`` (as a translator would)."""
-    for segment in StringSegment.objects.filter(source_id=task.source_id).select_related("string"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale_id=task.target_locale_id,
-            context=segment.context,
-            defaults={
-                "data": text_for(segment.string.data),
-                "translation_type": kind,
-                "last_translated_by": user,
-            },
-        )
-    task.refresh_from_db()
-    return task
-
-
-def make_team(name, locale, *members, review=False, publish=False):
-    team = LocaleTeam.objects.create(
-        name=name, locale=locale, can_review=review, can_publish=publish
-    )
-    team.members.add(*members)
-    return team
 
 
 @pytest.fixture
@@ -67,12 +40,25 @@ def users(django_user_model, locales, fr_home):
         "outsider": make("outsider", "o@example.org", "pw"),
         "coordinator": make("coordinator", "c@example.org", "pw"),
     }
-    make_team("French", locales["fr"], result["translator"])
-    make_team("French reviewers", locales["fr"], result["reviewer"], review=True, publish=True)
-    make_team("Spanish", locales["es"], result["outsider"])
+    LocaleTeamFactory(name="French", locale=locales["fr"], members=[result["translator"]])
+    LocaleTeamFactory(
+        name="French reviewers",
+        locale=locales["fr"],
+        members=[result["reviewer"]],
+        can_review=True,
+        can_publish=True,
+    )
+    LocaleTeamFactory(name="Spanish", locale=locales["es"], members=[result["outsider"]])
     coordinator = result["coordinator"]
     coordinator.user_permissions.add(
         Permission.objects.get(codename="submit_translation"),
         Permission.objects.get(codename="access_admin"),
     )
     return result
+
+
+@pytest.fixture
+def exported(submitted, users):
+    """The French task translated by the translator, and its export zip."""
+    task = fill(submitted["fr"], user=users["translator"])
+    return task, export_zip.build([task])

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from cms.translation.models import Notification
 from cms.translation.services import assignment, review
-from tests.translation.conftest import fill
+from tests.support.translation import fill
 
 
 def kinds(user):

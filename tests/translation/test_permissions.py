@@ -13,7 +13,7 @@ from wagtail_localize.models import (
 )
 from wagtail_localize.operations import translate_object
 
-from cms.translation.models import TaskState
+from cms.translation.models import TaskState, TranslationTask
 from materials.models import SupportService
 
 
@@ -189,8 +189,6 @@ def test_coordinator_without_team_sees_every_locale_in_the_queue(client, users, 
 def test_submitting_to_many_locales_only_enqueues(
     client, admin_user, page, fr_home, locales, django_capture_on_commit_callbacks
 ):
-    from cms.translation.models import TranslationTask
-
     client.force_login(admin_user)
     url = reverse("wagtail_localize:submit_page_translation", args=[page.pk])
     chosen = [locales["fr"].pk, locales["es"].pk, locales["ar"].pk]

@@ -4,7 +4,7 @@ import pytest
 
 from cms.translation.qa import BLOCKING, WARNING, check_segment, check_task
 from tests.factories import AwarenessPageFactory
-from tests.translation.conftest import fill
+from tests.support.translation import fill
 
 
 def codes(issues, level=None):

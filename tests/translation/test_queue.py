@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
@@ -125,8 +126,6 @@ def test_csv_and_xlsx_export(client, admin_user, many_tasks):
 
 
 def test_people_outside_teams_cannot_open_the_queue(client, django_user_model):
-    from django.contrib.auth.models import Permission
-
     user = django_user_model.objects.create_user("nobody", password="pw")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)

@@ -14,7 +14,7 @@ from cms.translation import machine, qa
 from cms.translation.models import Notification, TaskState
 from cms.translation.services import review
 from tests.factories import AwarenessPageFactory
-from tests.translation.conftest import fill
+from tests.support.translation import fill
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from wagtail_localize.strings import StringValue
 
 from cms.translation.models import SegmentSuggestion, TaskState, TaskTransition, TranslationTask
 from cms.translation.services import workflow
-from tests.translation.conftest import fill
+from tests.support.translation import fill
 
 
 def test_submitting_creates_one_task_per_locale(submitted, page):

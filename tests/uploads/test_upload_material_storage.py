@@ -2,38 +2,39 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from upload_samples import HTML, pdf_bytes
 from wagtail.documents import get_document_model
 
 from cms.uploads import StorageUnavailable
-from materials.models import Material, MaterialFile
-from materials.services import add_material_file
+from materials.models import MaterialFile
+from materials.services import new_material_file
+from tests.factories import MaterialFactory
+from tests.support.uploads import HTML, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def material(locales):
-    material = Material(
-        kind="information",
-        audiences=["children"],
-        countries=["GR"],
-        title="Information for children: Greece",
-        reference_number="PROTECT-INF-GR-C",
-        locale=locales["en"],
+    return MaterialFactory(files=[], reference_number="PROTECT-INF-GR-C", locale=locales["en"])
+
+
+def add_file(material, data: bytes, *, language: str, file_format: str) -> MaterialFile:
+    material_file = new_material_file(
+        ContentFile(data, name="leaflet.pdf"),
+        material=material,
+        language=language,
+        file_format=file_format,
     )
-    material.save()
+    material.files.add(material_file)
     material.save_revision().publish()
-    return material
+    return MaterialFile.objects.get(material=material, document=material_file.document)
 
 
-def test_adding_a_file_stores_it_in_s3_and_publishes_it(s3, material, client):
+def test_adding_a_file_stores_it_in_s3_and_publishes_it(s3, locales, client):
     s3_client, bucket = s3
     data = pdf_bytes(pages=2)
-    material_file = add_material_file(
-        material, ContentFile(data, name="Leaflet.pdf"), language="ar", file_format="screen"
-    )
-    material.refresh_from_db()
+    material = MaterialFactory(files=[("ar", "screen", data)], locale=locales["en"])
+    material_file = material.group_files().get()
     assert material.available_languages == ["ar"]
     assert not material.has_unpublished_changes
     stored = s3_client.get_object(Bucket=bucket, Key=material_file.document.file.name)
@@ -49,12 +50,7 @@ def test_adding_a_file_stores_it_in_s3_and_publishes_it(s3, material, client):
 def test_storage_outage_leaves_no_half_created_record(s3_down, material):
     revisions = material.revisions.count()
     with pytest.raises(StorageUnavailable) as caught:
-        add_material_file(
-            material,
-            ContentFile(pdf_bytes(), name="leaflet.pdf"),
-            language="ar",
-            file_format="screen",
-        )
+        add_file(material, pdf_bytes(), language="ar", file_format="screen")
     assert "try again" in caught.value.messages[0]
     assert get_document_model().objects.count() == 0
     assert MaterialFile.objects.count() == 0
@@ -63,18 +59,14 @@ def test_storage_outage_leaves_no_half_created_record(s3_down, material):
 
 def test_unsafe_file_is_refused_before_touching_storage(s3_down, material):
     with pytest.raises(Exception) as caught:
-        add_material_file(
-            material, ContentFile(HTML, name="leaflet.pdf"), language="ar", file_format="screen"
-        )
+        add_file(material, HTML, language="ar", file_format="screen")
     assert not isinstance(caught.value, StorageUnavailable)
     assert "HTML document" in caught.value.messages[0]
 
 
 def test_download_during_outage_is_a_503_with_retry_after(s3_stoppable, material, client):
     server, _client, _bucket = s3_stoppable
-    material_file = add_material_file(
-        material, ContentFile(pdf_bytes(), name="leaflet.pdf"), language="en", file_format="print"
-    )
+    material_file = add_file(material, pdf_bytes(), language="en", file_format="print")
     server.stop()
     response = client.get(material_file.get_download_url())
     assert response.status_code == 503

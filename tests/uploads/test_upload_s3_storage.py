@@ -2,11 +2,11 @@
 
 import pytest
 from django.urls import reverse
-from upload_samples import HTML, pdf_bytes, upload
 from wagtail.documents import get_document_model
 from wagtail.documents.forms import get_document_form
 
 from cms.uploads import StorageUnavailable
+from tests.support.uploads import HTML, pdf_bytes, upload
 
 Document = get_document_model()
 NOT_SAVED = "The file was not saved: the file storage cannot be reached"

@@ -2,7 +2,9 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from upload_samples import (
+
+from cms.uploads import Purpose, sanitize_filename, validate_upload
+from tests.support.uploads import (
     HTML,
     MP4,
     SRT,
@@ -15,8 +17,6 @@ from upload_samples import (
     pdf_with_javascript,
     upload,
 )
-
-from cms.uploads import Purpose, sanitize_filename, validate_upload
 
 
 def refused(name, data, purpose) -> ValidationError:

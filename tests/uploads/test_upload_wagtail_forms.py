@@ -2,9 +2,11 @@
 
 import pytest
 from django.urls import reverse
-from upload_samples import SVG_WITH_SCRIPT, VTT, image_bytes, pdf_bytes, upload
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.images.forms import get_image_form
+
+from tests.support.uploads import SVG_WITH_SCRIPT, VTT, image_bytes, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -29,8 +31,6 @@ def test_svg_with_script_is_refused_by_the_image_uploader(admin, name, hint):
 
 
 def test_image_form_itself_names_an_svg_disguised_as_png(admin_user):
-    from wagtail.images.forms import get_image_form
-
     form = get_image_form(get_image_model())(
         data={"title": "Logo", "collection": 1},
         files={"file": upload("logo.png", SVG_WITH_SCRIPT, "image/png")},

@@ -7,7 +7,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
 
+from cms.api.models import ChangeEvent
 from cms.webhooks.models import Delivery, Subscription
 from tests.factories import AwarenessPageFactory
 
@@ -127,9 +130,6 @@ def test_receiver_down_retries_with_backoff_and_nothing_is_lost(
 
 
 def test_pending_deliveries_resume_after_an_outage(receiver, page, settings):
-    from django.core.management import call_command
-
-    from cms.api.models import ChangeEvent
 
     subscription = Subscription.objects.create(name="NGO", url=receiver.url, events=["published"])
     event = ChangeEvent.objects.create(
@@ -153,8 +153,6 @@ def test_delivery_log_lists_in_admin(receiver, publish, page, client, admin_user
 
 
 def test_subscription_validation(receiver):
-    from django.core.exceptions import ValidationError
-
     with pytest.raises(ValidationError, match="Unknown language codes: xx"):
         Subscription(name="x", url=receiver.url, events=["published"], locales=["xx"]).full_clean()
     with pytest.raises(ValidationError, match="Choose one or more"):

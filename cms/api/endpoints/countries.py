@@ -6,11 +6,10 @@ from cms.fallback import pick
 from materials import selectors
 from materials.models import Country
 
-from ..params import FallbackParam, LocaleChain, LocaleParam, locale_chain, served
+from ..params import FallbackParam, LocaleChain, LocaleParam, locale_chain
 from ..schemas.common import ERRORS
 from ..schemas.materials import CountryList
-from ..serializers.content import ContentResolver
-from ..serializers.materials import translations
+from ..serializers.materials import country_items
 
 router = Router(tags=["Materials"])
 
@@ -26,30 +25,7 @@ def list_countries(request, locale: LocaleParam = None, fallback: FallbackParam 
     chosen = pick(rows, chain.codes)
     by_pk = Country.objects.select_related("locale").in_bulk([row.pk for row in chosen])
     countries = [by_pk[row.pk] for row in chosen]
-    counts = _service_counts(chain)
-    grouped = selectors.translations_of(Country, [c.translation_key for c in countries])
-    # Same rich-text path as pages: links to non-public pages become text, output is sanitised.
-    resolver = ContentResolver(request)
-    for country in countries:
-        resolver.collect_rich_text(country.legal_framework)
-        resolver.collect_rich_text(country.assistance)
-    resolver.fetch()
-    items = []
-    for country in countries:
-        code = country.locale.language_code
-        served(request, code)
-        items.append(
-            {
-                "code": country.code,
-                "name": country.name,
-                "services_count": counts.get(country.code, 0),
-                "legal_framework": resolver.rich_text(country.legal_framework),
-                "assistance": resolver.rich_text(country.assistance),
-                "locale": code,
-                "is_fallback": code != chain.requested,
-                "translations": translations(grouped, country.translation_key, "name"),
-            }
-        )
+    items = country_items(request, countries, chain, _service_counts(chain))
     return {"count": len(items), "items": items}
 
 

@@ -4,9 +4,10 @@ for a whole page of results at once (one query per kind of related data)."""
 from cms import languages
 from materials import selectors
 from materials.choices import FileFormat
-from materials.models import Material, SupportService
+from materials.models import Country, Material, SupportService
 
 from ..params import LocaleChain, served
+from .content import ContentResolver
 
 
 def translations(grouped: dict, key, label: str) -> list[dict]:
@@ -108,6 +109,33 @@ def service_items(request, services: list, chain: LocaleChain) -> list:
                 "locale": code,
                 "is_fallback": code != chain.requested,
                 "translations": translations(grouped, service.translation_key, "name"),
+            }
+        )
+    return items
+
+
+def country_items(request, countries: list, chain: LocaleChain, service_counts: dict) -> list:
+    grouped = selectors.translations_of(Country, [c.translation_key for c in countries])
+    # Same rich-text path as pages: links to non-public pages become text, output is sanitised.
+    resolver = ContentResolver(request)
+    for country in countries:
+        resolver.collect_rich_text(country.legal_framework)
+        resolver.collect_rich_text(country.assistance)
+    resolver.fetch()
+    items = []
+    for country in countries:
+        code = country.locale.language_code
+        served(request, code)
+        items.append(
+            {
+                "code": country.code,
+                "name": country.name,
+                "services_count": service_counts.get(country.code, 0),
+                "legal_framework": resolver.rich_text(country.legal_framework),
+                "assistance": resolver.rich_text(country.assistance),
+                "locale": code,
+                "is_fallback": code != chain.requested,
+                "translations": translations(grouped, country.translation_key, "name"),
             }
         )
     return items

@@ -1,0 +1,16 @@
+"""factory_boy factories for every model the tests build; build only what a test needs."""
+
+from .materials import CountryFactory, MaterialFactory, SupportServiceFactory
+from .pages import AwarenessPageFactory, ProjectPageFactory, VideoPageFactory
+from .translation import LocaleTeamFactory, TranslationTaskFactory
+
+__all__ = [
+    "AwarenessPageFactory",
+    "CountryFactory",
+    "LocaleTeamFactory",
+    "MaterialFactory",
+    "ProjectPageFactory",
+    "SupportServiceFactory",
+    "TranslationTaskFactory",
+    "VideoPageFactory",
+]

@@ -1,0 +1,47 @@
+"""Working on translation tasks in tests as a translator would."""
+
+import io
+import zipfile
+
+from wagtail_localize.models import StringSegment, StringTranslation
+
+from home.demo.translation import translate_object
+
+
+def fill(task, text_for=lambda source: f"FR {source}", kind="manual", user=None):
+    """Translate every segment of ``task`` (as a translator would)."""
+    for segment in StringSegment.objects.filter(source_id=task.source_id).select_related("string"):
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale_id=task.target_locale_id,
+            context=segment.context,
+            defaults={
+                "data": text_for(segment.string.data),
+                "translation_type": kind,
+                "last_translated_by": user,
+            },
+        )
+    task.refresh_from_db()
+    return task
+
+
+def localize(obj, codes, capture) -> dict:
+    """Translate ``obj`` into ``codes`` through wagtail-localize with the demo phrasebook, and
+    publish (``capture``: pytest-django's ``django_capture_on_commit_callbacks``, because
+    wagtail-localize publishes on commit). Returns {code: translation}."""
+    with capture(execute=True):
+        translate_object(obj, only=codes)
+    return {t.locale.language_code: t for t in obj.get_translations()}
+
+
+def edit_xliff(data, old, new):
+    """(name, bytes) of the first XLIFF file of an export zip, with ``old`` replaced by ``new``."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    name = [n for n in archive.namelist() if n.endswith(".xlf")][0]
+    return name, archive.read(name).decode().replace(old, new).encode()
+
+
+def snapshot() -> list:
+    """Every string translation as (pk, text, updated at): equal before and after means an
+    import changed nothing."""
+    return sorted(StringTranslation.objects.values_list("pk", "data", "updated_at"))
