@@ -83,15 +83,13 @@ def sync_team_members(team) -> None:
     if team.group_id is None:
         return
     group = team.group
-    people = set(team.members.values_list("pk", flat=True)) | set(
-        team.reviewers.values_list("pk", flat=True)
-    )
-    in_group = set(group.user_set.values_list("pk", flat=True))
-    if people - in_group:
-        group.user_set.add(*(people - in_group))
     members = set(team.members.values_list("pk", flat=True))
-    if in_group - members:
-        team.members.add(*(in_group - members))
+    in_group = set(group.user_set.values_list("pk", flat=True))
+    everyone = members | in_group | set(team.reviewers.values_list("pk", flat=True))
+    if everyone - in_group:
+        group.user_set.add(*(everyone - in_group))
+    if everyone - members:
+        team.members.add(*(everyone - members))
 
 
 def team_left(team, user_ids) -> None:
