@@ -23,4 +23,6 @@ def test_existing_subscriptions_get_the_legacy_flag_and_a_whsec_secret():
     subscription = Subscription.objects.get(name="NGO")
     assert subscription.legacy_signature is True
     assert subscription.secret == "whsec_" + base64.b64encode(b"old-secret_1").decode()
-    assert Subscription.objects.create(name="new", url="https://x.example/").legacy_signature is False
+    assert (
+        Subscription.objects.create(name="new", url="https://x.example/").legacy_signature is False
+    )
