@@ -7,9 +7,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.views import partner_demo
+from cms.ops.views import healthz
 from cms.public.sitemap import sitemap
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # load balancers (cms/ops/health.py)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("downloads/", include("materials.urls")),
