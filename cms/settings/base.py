@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "cms.api",  # label partner_api
     "cms.webhooks",
     "cms.translation",  # translation queue: tasks, teams, review, exchange, QA
+    "cms.translation.memory",  # label translation_memory: translation memory and glossary
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
