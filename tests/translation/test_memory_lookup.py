@@ -21,7 +21,7 @@ def entry(fr, source, target, **kwargs):
 def test_exact_match_ignores_spacing_and_markup(fr, locales):
     kept = entry(fr, HELP, "Si vous êtes en danger, appelez la police au 112.")
     [[match]] = lookup.matches(
-        [f"  If you are in <b>danger</b>,\ncall the police on 112. "], locales["en"].pk, fr.pk
+        ["  If you are in <b>danger</b>,\ncall the police on 112. "], locales["en"].pk, fr.pk
     )
     assert match.exact and match.score == 100 and match.entry == kept
 

@@ -61,6 +61,9 @@ class MemoryBand(models.Model):
     entry = models.ForeignKey(MemoryEntry, on_delete=models.CASCADE, related_name="bands")
     key = models.BigIntegerField(db_index=True)
 
+    def __str__(self):
+        return str(self.key)
+
 
 class TermStatus(models.TextChoices):
     APPROVED = "approved", "Approved translation"
