@@ -8,7 +8,7 @@ from cms.translation.memory import text
 from cms.translation.memory.models import MemoryEntry
 from cms.translation.memory.record import Pair, record_pairs
 from cms.translation.models import TaskState
-from cms.translation.services import review
+from cms.translation.services import publishing, review
 from tests.support.translation import fill
 
 
@@ -49,7 +49,7 @@ def test_publishing_again_updates_rather_than_duplicates(
     first = MemoryEntry.objects.count()
     stamp = MemoryEntry.objects.get(source_text="Know your rights").updated_at
     with django_capture_on_commit_callbacks(execute=True):
-        review.publish(task, users["reviewer"])
+        publishing.publish_translation(task, users["reviewer"])
     task.refresh_from_db()
     assert task.state == TaskState.PUBLISHED
     assert MemoryEntry.objects.count() == first
