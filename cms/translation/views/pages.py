@@ -9,7 +9,11 @@ from django.utils import timezone
 
 from .. import permissions, qa, selectors
 from ..exchange.units import units_for
+from ..memory.offers import offers_for
 from ..models import Notification, TaskState
+from ..services.workflow import can_transition
+
+S = TaskState
 
 
 def _queue_user(request):
@@ -25,9 +29,16 @@ def task_detail(request, task_id):
     )
     report = qa.check_task(task)
     suggestions = {s.context.path: s for s in task.suggestions.select_related("context")}
+    units = units_for(task)
+    offers = offers_for(task, units)
     rows = [
-        {"unit": unit, "issues": report.get(unit.id, []), "suggestion": suggestions.get(unit.id)}
-        for unit in units_for(task)
+        {
+            "unit": unit,
+            "issues": report.get(unit.id, []),
+            "suggestion": suggestions.get(unit.id),
+            "offer": offers[unit.id],
+        }
+        for unit in units
     ]
     try:
         edit_url = task.translation.get_target_instance_edit_url()
@@ -44,11 +55,38 @@ def task_detail(request, task_id):
             "edit_url": edit_url
             if permissions.can_translate(request.user, task.target_locale_id)
             else None,
-            "can_review": permissions.can_review(request.user, task.target_locale_id),
-            "can_publish": permissions.can_publish(request.user, task.target_locale_id),
+            "actions": _actions(request.user, task),
             "states": TaskState,
+            "can_translate": permissions.can_translate(request.user, task.target_locale_id),
+            "exact_to_apply": sum(
+                1 for row in rows if not row["unit"].target and row["offer"].has_exact
+            ),
         },
     )
+
+
+def _actions(user, task) -> set[str]:
+    """The buttons the task page offers ``user`` in the task's current state."""
+    locale = task.target_locale_id
+    offered = set()
+    if permissions.can_translate(user, locale):
+        if task.assignee_id is None:
+            offered.add("claim")
+        if task.assignee_id == user.pk or (task.assignee_id and permissions.is_coordinator(user)):
+            offered.add("release")
+        if task.segments_remaining and task.state not in (S.APPROVED, S.NEEDS_REVIEW):
+            offered.add("machine_translate")
+        if can_transition(task, S.NEEDS_REVIEW) and task.state != S.PUBLISHED:
+            offered.add("request_review")
+    if permissions.can_review(user, locale) and task.state == S.NEEDS_REVIEW:
+        offered |= {"approve", "request_changes"}
+    if permissions.can_review(user, locale) and task.state == S.APPROVED:
+        offered.add("request_changes")
+    if permissions.can_publish(user, locale) and task.state == S.APPROVED:
+        offered.add("publish")
+    if permissions.can_publish(user, locale) and "approve" in offered:
+        offered.add("approve_publish")
+    return offered
 
 
 COLOURS = {
