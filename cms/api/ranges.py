@@ -76,4 +76,3 @@ def _if_range_holds(request, etag: str, modified_at) -> bool:
         return condition == etag  # strong comparison
     since = parse_http_date_safe(condition)
     return since is not None and int(modified_at.timestamp()) <= since
-
