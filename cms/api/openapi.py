@@ -6,7 +6,7 @@ from copy import deepcopy
 from cms import languages
 
 from . import pagetypes
-from .middleware import CACHE_CONTROL
+from .caching import CACHE_CONTROL
 
 DESCRIPTION = (
     """Read-only JSON API for partner websites embedding PROTECT content.
