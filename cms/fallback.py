@@ -7,6 +7,9 @@ has a row wins. Pages, videos, materials, countries and services all pick this w
 
 from typing import NamedTuple
 
+from django.db.models import Case, F, IntegerField, Value, When, Window
+from django.db.models.functions import RowNumber
+
 
 class Pick(NamedTuple):
     pk: int
@@ -38,3 +41,30 @@ def pick(rows, codes, *, locale_first: bool = False) -> list[Pick]:
 def first_available(by_code: dict, codes):
     """The value of the first locale of ``codes`` that ``by_code`` has, else None."""
     return next((by_code[code] for code in codes if code in by_code), None)
+
+
+def rank_of(codes, field: str = "locale__language_code") -> Case:
+    """SQL: a row's place in the chain (0 for the requested locale)."""
+    whens = [When(**{field: code}, then=Value(index)) for index, code in enumerate(codes)]
+    return Case(*whens, default=Value(len(codes)), output_field=IntegerField())
+
+
+def pick_in_sql(queryset, codes, order_by=(), *, locale_first: bool = False):
+    """``pick`` done by the database: one row per translation group, ordered, ready to slice
+    (LIMIT/OFFSET) and ``count()``. Orders like ``pick``: by the served locale's place first with
+    ``locale_first``, then ``order_by``, then pk.
+
+    With one locale no window is needed (a translation group has one row per locale); with a
+    fallback chain a ROW_NUMBER() window over each group keeps its best-ranked row.
+    """
+    codes = list(codes)
+    queryset = queryset.filter(locale__language_code__in=codes).annotate(_rank=rank_of(codes))
+    if len(codes) > 1:
+        best_first = Window(
+            RowNumber(),
+            partition_by=[F("translation_key")],
+            order_by=[F("_rank").asc(), F("pk").asc()],
+        )
+        queryset = queryset.annotate(_pick=best_first).filter(_pick=1)
+    ordering = (["_rank"] if locale_first and len(codes) > 1 else []) + [*order_by, "pk"]
+    return queryset.order_by(*ordering)

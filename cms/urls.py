@@ -8,8 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.views import partner_demo
+from cms.ops.views import healthz
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # load balancers (cms/ops/health.py)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("downloads/", include("materials.urls")),

@@ -7,6 +7,7 @@ field name, so partners render every page the same way.
 
 from functools import cache
 
+from django.contrib.contenttypes.models import ContentType
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, get_page_models
@@ -34,6 +35,12 @@ def type_label(page) -> str:
     """The API's name of a page's type, e.g. "protect.AwarenessPage" (no query: the specific
     class comes from Wagtail's content-type cache)."""
     model = page.specific_class
+    return label(model) if model else "wagtailcore.Page"
+
+
+def content_type_label(content_type_id: int) -> str:
+    """``type_label`` from a content type id alone (Django caches content types)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
     return label(model) if model else "wagtailcore.Page"
 
 

@@ -1,27 +1,19 @@
 """Signing and sending one delivery.
 
-Headers: ``X-Protect-Event-Id``, ``X-Protect-Timestamp`` (Unix seconds) and
-``X-Protect-Signature: sha256=<hex>`` where the hex is HMAC-SHA256 with the subscription secret
-over ``f"{timestamp}.{body}"`` (the exact bytes of the body). Receivers should reject
-timestamps older than five minutes and dedup on the event id.
+Headers per Standard Webhooks (``webhook-id``, ``webhook-timestamp``, ``webhook-signature``;
+see ``signing.py``). Receivers verify with a Standard Webhooks library, which also rejects
+timestamps more than five minutes off, and dedup on ``webhook-id``.
 """
 
-import hashlib
-import hmac
 import json
-import time
 import urllib.error
 import urllib.request
 
 from django.conf import settings
 from django.utils import timezone
 
+from . import signing
 from .models import Delivery
-
-
-def signature(secret: str, timestamp: str, body: bytes) -> str:
-    message = timestamp.encode() + b"." + body
-    return "sha256=" + hmac.new(secret.encode(), message, hashlib.sha256).hexdigest()
 
 
 def payload_for(event) -> dict:
@@ -39,7 +31,6 @@ def payload_for(event) -> dict:
 def attempt(delivery: Delivery) -> bool:
     """POST once; record the outcome. True when the receiver answered 2xx."""
     body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
-    timestamp = str(int(time.time()))
     request = urllib.request.Request(
         delivery.subscription.url,
         data=body,
@@ -47,9 +38,7 @@ def attempt(delivery: Delivery) -> bool:
         headers={
             "Content-Type": "application/json; charset=utf-8",
             "User-Agent": "PROTECT-CMS-Webhooks/1",
-            "X-Protect-Event-Id": delivery.event_id,
-            "X-Protect-Timestamp": timestamp,
-            "X-Protect-Signature": signature(delivery.subscription.secret, timestamp, body),
+            **signing.headers(delivery.subscription, delivery.event_id, body),
         },
     )
     delivery.attempts += 1

@@ -1,3 +1,4 @@
+import base64
 import secrets
 from datetime import timedelta
 
@@ -13,7 +14,8 @@ EVENTS = [choice for choice, _ in ChangeEvent.Event.choices]
 
 
 def new_secret() -> str:
-    return secrets.token_urlsafe(32)
+    """A Standard Webhooks secret: ``whsec_`` + base64 of 32 random bytes."""
+    return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
 class Subscription(models.Model):
@@ -24,13 +26,19 @@ class Subscription(models.Model):
     secret = models.CharField(
         max_length=100,
         default=new_secret,
-        help_text="Shared secret for the X-Protect-Signature header. Give it to the partner.",
+        help_text="Standard Webhooks secret (whsec_…) for the webhook-signature header. "
+        "Give it to the partner.",
     )
     events = models.JSONField(default=list, help_text="Any of: published, unpublished, deleted.")
     locales = models.JSONField(
         default=list, blank=True, help_text="Language codes; empty means every language."
     )
     is_active = models.BooleanField(default=True)
+    legacy_signature = models.BooleanField(
+        default=False,
+        help_text="Also send the old X-Protect-Signature headers (subscriptions made before "
+        "Standard Webhooks; kept for one release).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

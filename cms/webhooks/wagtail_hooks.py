@@ -18,14 +18,14 @@ class SubscriptionViewSet(ModelViewSet):
     model = Subscription
     icon = "link-external"
     menu_label = "Subscriptions"
-    list_display = ["name", "url", "events", "locales", "is_active"]
+    list_display = ["name", "url", "events", "locales", "is_active", "legacy_signature"]
 
     def get_form_class(self, for_update=False):
         # Events and locales are JSON lists edited as checkboxes (see forms.py).
         return modelform_factory(Subscription, form=SubscriptionForm, fields=FORM_FIELDS)
 
 
-FORM_FIELDS = ["name", "url", "secret", "events", "locales", "is_active"]
+FORM_FIELDS = ["name", "url", "secret", "events", "locales", "is_active", "legacy_signature"]
 
 
 class RedeliverColumn(Column):

@@ -4,7 +4,7 @@ from ninja import Router
 
 from cms import languages
 from cms.countries import COUNTRY_CODES
-from cms.fallback import pick
+from cms.fallback import pick, pick_in_sql
 from materials import selectors
 from materials.choices import Audience, Kind
 from materials.models import Material
@@ -48,15 +48,13 @@ def list_materials(
     chain = locale_chain(request, locale, fallback)
     filters = _filters(kind, audience, country, language)
     queryset = selectors.filter_materials(selectors.listed_materials(), **filters)
-    rows = queryset.filter(locale__language_code__in=chain.codes).values_list(
-        "pk", "translation_key", "locale__language_code", "kind", "reference_number"
-    )
-    chosen = pick(rows, chain.codes)
-    window = chosen[offset : offset + limit]
-    by_pk = Material.objects.select_related("locale").in_bulk([row.pk for row in window])
-    materials = [by_pk[row.pk] for row in window]
+    chosen = pick_in_sql(queryset, chain.codes, ["kind", "reference_number"])
+    ids = list(chosen.values_list("pk", flat=True)[offset : offset + limit])
+    count = chosen.count() if offset or len(ids) == limit else len(ids)
+    by_pk = Material.objects.select_related("locale").in_bulk(ids)
+    materials = [by_pk[pk] for pk in ids]
     return {
-        "count": len(chosen),
+        "count": count,
         "items": material_items(request, materials, chain, filters["language"]),
     }
 

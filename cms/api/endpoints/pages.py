@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from cms import languages
-from cms.fallback import first_available, pick
+from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
 
 from .. import pagetypes
@@ -16,7 +16,7 @@ from ..errors import ApiError
 from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain
 from ..schemas.common import ERRORS, PageList
 from ..schemas.pages import PageDetail
-from ..serializers.pages import list_item, page_detail, specific, translations_for
+from ..serializers.pages import ROW_FIELDS, page_detail, row_item, specific, translations_for
 
 router = Router(tags=["Pages"])
 
@@ -67,23 +67,20 @@ def list_pages(
     locale that has them), one item per translation group. Ordered by locale in chain order,
     then tree order."""
     chain = locale_chain(request, locale, fallback)
-    queryset = public_pages(request=request).filter(locale__language_code__in=chain.codes)
+    queryset = public_pages(request=request)
     model = _page_type(type)
     if model is not None:
         queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
     if search is not None and search.strip():
         queryset = queryset.filter(pk__in=_search_ids(search.strip()))
-    rows = queryset.values_list("id", "translation_key", "locale__language_code", "path")
-    chosen = pick(rows, chain.codes, locale_first=True)
-    window = chosen[offset : offset + limit]
-    pages = (
-        Page.objects.filter(pk__in=[row.pk for row in window]).select_related("locale").in_bulk()
-    )
-    ordered = [pages[row.pk] for row in window]
-    translations = translations_for(request, [page.translation_key for page in ordered])
+    # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET).
+    chosen = pick_in_sql(queryset, chain.codes, ["path"], locale_first=True)
+    rows = list(chosen.values(*ROW_FIELDS)[offset : offset + limit])
+    count = chosen.count() if offset or len(rows) == limit else offset + len(rows)
+    translations = translations_for(request, [row["translation_key"] for row in rows])
     return {
-        "count": len(chosen),
-        "items": [list_item(request, page, chain, translations) for page in ordered],
+        "count": count,
+        "items": [row_item(request, row, chain, translations) for row in rows],
     }
 
 

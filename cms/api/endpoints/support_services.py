@@ -3,7 +3,7 @@
 from ninja import Router
 
 from cms.countries import COUNTRY_CODES
-from cms.fallback import pick
+from cms.fallback import pick_in_sql
 from materials import selectors
 from materials.choices import ServiceAudience
 from materials.models import SupportService
@@ -33,13 +33,10 @@ def list_services(
     country = choice("country", country.upper() if country else country, COUNTRY_CODES)
     audience = choice("audience", audience, ServiceAudience.values)
     queryset = selectors.live_services(chain.codes, country=country, audience=audience)
-    rows = queryset.values_list(
-        "pk", "translation_key", "locale__language_code", "country", "is_emergency"
-    )
-    # Emergency services first within a country: sort on "not emergency".
-    rows = [(pk, key, code, c, not emergency) for pk, key, code, c, emergency in rows]
-    chosen = pick(rows, chain.codes)
-    window = chosen[offset : offset + limit]
-    by_pk = SupportService.objects.select_related("locale").in_bulk([row.pk for row in window])
-    services = [by_pk[row.pk] for row in window]
-    return {"count": len(chosen), "items": service_items(request, services, chain)}
+    # Emergency services first within a country.
+    chosen = pick_in_sql(queryset, chain.codes, ["country", "-is_emergency"])
+    ids = list(chosen.values_list("pk", flat=True)[offset : offset + limit])
+    count = chosen.count() if offset or len(ids) == limit else len(ids)
+    by_pk = SupportService.objects.select_related("locale").in_bulk(ids)
+    services = [by_pk[pk] for pk in ids]
+    return {"count": count, "items": service_items(request, services, chain)}

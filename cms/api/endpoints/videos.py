@@ -7,7 +7,7 @@ from ninja import Router, Schema
 from pydantic import Field
 from wagtail.models import Page
 
-from cms.fallback import first_available, pick
+from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
 from protect import tracks
 from protect.models import VideoPage
@@ -94,19 +94,17 @@ def list_videos(
 ):
     """Live, public video pages with their video file and every published subtitle track."""
     chain = locale_chain(request, locale, fallback)
-    rows = (
-        public_pages(VideoPage.objects.all(), request)
-        .filter(locale__language_code__in=chain.codes)
-        .values_list("id", "translation_key", "locale__language_code", "path")
+    chosen = pick_in_sql(
+        public_pages(VideoPage.objects.all(), request), chain.codes, ["path"], locale_first=True
     )
-    chosen = pick(rows, chain.codes, locale_first=True)
-    window = chosen[offset : offset + limit]
-    pages = _videos().in_bulk([row.pk for row in window])
-    ordered = [pages[row.pk] for row in window]
+    ids = list(chosen.values_list("pk", flat=True)[offset : offset + limit])
+    count = chosen.count() if offset or len(ids) == limit else len(ids)
+    pages = _videos().in_bulk(ids)
+    ordered = [pages[pk] for pk in ids]
     translations = translations_for(request, [page.translation_key for page in ordered])
     track_map = tracks.published_tracks_many(ordered, request)
     return {
-        "count": len(chosen),
+        "count": count,
         "items": [
             _video_item(request, page, chain, translations, track_map[page.pk]) for page in ordered
         ],

@@ -9,45 +9,73 @@ from cms import languages
 from cms.visibility import public_pages
 
 from .. import pagetypes
+from ..page_urls import full_url
 from ..params import LocaleChain, served
 from .content import ContentResolver
 
+# The columns a listing item needs: listings read them with values(), never whole pages.
+ROW_FIELDS = (
+    "id",
+    "title",
+    "translation_key",
+    "locale__language_code",
+    "url_path",
+    "content_type_id",
+    "last_published_at",
+)
+
+
+def page_row(page) -> dict:
+    """A loaded page as the row a listing reads with ``values(*ROW_FIELDS)``."""
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "translation_key": page.translation_key,
+        "locale__language_code": page.locale.language_code,
+        "url_path": page.url_path,
+        "content_type_id": page.content_type_id,
+        "last_published_at": page.last_published_at,
+    }
+
 
 def translations_for(request, keys) -> dict:
-    """translation_key → [{locale, id, title, url}] over live, public pages, in language order."""
+    """translation_key → [{locale, id, title, url}] over live, public pages, in language order.
+    One query of plain rows; URLs come from ``url_path`` (``page_urls``)."""
     by_key = defaultdict(list)
-    pages = (
-        public_pages(request=request).filter(translation_key__in=set(keys)).select_related("locale")
+    rows = (
+        public_pages(request=request)
+        .filter(translation_key__in=set(keys))
+        .values_list("translation_key", "locale__language_code", "id", "title", "url_path")
     )
-    for page in pages:
-        by_key[page.translation_key].append(page)
+    for key, code, pk, title, url_path in rows:
+        by_key[key].append((languages.sort_key(code), code, pk, title, url_path))
     return {
         key: [
-            {
-                "locale": page.locale.language_code,
-                "id": page.pk,
-                "title": page.title,
-                "url": page.get_full_url(request),
-            }
-            for page in sorted(group, key=lambda p: languages.sort_key(p.locale.language_code))
+            {"locale": code, "id": pk, "title": title, "url": full_url(request, url_path)}
+            for _, code, pk, title, url_path in sorted(group)
         ]
         for key, group in by_key.items()
     }
 
 
-def list_item(request, page, chain: LocaleChain, translations: dict) -> dict:
-    code = page.locale.language_code
+def row_item(request, row: dict, chain: LocaleChain, translations: dict) -> dict:
+    """A listing item from a ``ROW_FIELDS`` row."""
+    code = row["locale__language_code"]
     served(request, code)
     return {
-        "id": page.pk,
-        "type": pagetypes.type_label(page),
-        "title": page.title,
+        "id": row["id"],
+        "type": pagetypes.content_type_label(row["content_type_id"]),
+        "title": row["title"],
         "locale": code,
         "is_fallback": code != chain.requested,
-        "url": page.get_full_url(request),
-        "last_published_at": page.last_published_at,
-        "translations": translations.get(page.translation_key, []),
+        "url": full_url(request, row["url_path"]),
+        "last_published_at": row["last_published_at"],
+        "translations": translations.get(row["translation_key"], []),
     }
+
+
+def list_item(request, page, chain: LocaleChain, translations: dict) -> dict:
+    return row_item(request, page_row(page), chain, translations)
 
 
 def page_detail(request, page, chain: LocaleChain, translations: dict) -> dict:

@@ -1,0 +1,96 @@
+"""Query budgets of the partner API on cold paths (every request a cache miss), at two data sizes:
+the count must stay within its budget and must not grow with the data (issue 15.6)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import AwarenessPageFactory, MaterialFactory, VideoPageFactory
+from tests.support.pages import translate_page
+from tests.support.subtitles import spaced_cues
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/partner/v1"
+# Cold-path budgets (queries per request); a change that needs more must say why here.
+BUDGETS = {
+    "pages_list": 7,
+    "pages_list_fallback": 7,
+    "pages_deep_offset": 7,
+    "pages_search": 9,
+    "page_detail": 8,
+    "page_by_path": 8,
+    "videos_list": 9,
+    "video_detail": 8,
+    "vtt": 3,
+    "materials_list": 6,
+    "changes": 2,
+}
+
+
+def _urls(data) -> dict:
+    page, video = data["pages"][0], data["videos"][0]
+    return {
+        "pages_list": f"{API}/pages/?locale=en&limit=2",
+        "pages_list_fallback": f"{API}/pages/?locale=ar&fallback=en&limit=2",
+        "pages_deep_offset": f"{API}/pages/?locale=ar&fallback=en&limit=2&offset=3",
+        "pages_search": f"{API}/pages/?locale=ar&fallback=en&search=rights&limit=2",
+        "page_detail": f"{API}/pages/{page.pk}/?locale=ar",
+        "page_by_path": f"{API}/pages/by-path/?path=/en/{page.slug}/",
+        "videos_list": f"{API}/videos/?locale=ar&fallback=en&limit=2",
+        "video_detail": f"{API}/videos/{video.pk}/?locale=ar",
+        "vtt": f"{API}/videos/{video.pk}/tracks/ar.vtt",
+        "materials_list": f"{API}/materials/?locale=en&limit=2&country=GR",
+        "changes": f"{API}/changes/?limit=2",
+    }
+
+
+def _grow(data, home_page, locales, count: int) -> None:
+    """Add ``count`` awareness pages and videos (each also in Arabic) and materials."""
+    for _ in range(count):
+        page = AwarenessPageFactory(parent=home_page, title="Know your rights")
+        translate_page(page, locales["ar"], title="اعرف حقوقك")
+        data["pages"].append(page)
+        video = VideoPageFactory(parent=home_page, cues=spaced_cues("No one", "has the right"))
+        translate_page(video, locales["ar"], title="لا أحد", cues=spaced_cues("لا أحد", "له"))
+        data["videos"].append(video)
+        MaterialFactory(title=f"Leaflet {len(data['pages'])}")
+
+
+def _cold_counts(client, urls: dict) -> dict:
+    counts = {}
+    for name, url in urls.items():
+        cache.clear()  # cold: the content version and the response must be recomputed
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (name, response.content[:300])
+        counts[name] = len(queries)
+    return counts
+
+
+def test_cold_query_counts_do_not_grow_with_the_data(client, home_page, locales):
+    data = {"pages": [], "videos": []}
+    _grow(data, home_page, locales, 3)
+    small = _cold_counts(client, _urls(data))
+    _grow(data, home_page, locales, 9)
+    large = _cold_counts(client, _urls(data))
+
+    over = {name: n for name, n in large.items() if n > BUDGETS[name]}
+    assert not over, f"over budget {BUDGETS}: {over}"
+    grew = {name: (small[name], large[name]) for name in small if large[name] > small[name]}
+    assert not grew, f"queries grew with the data (small, large): {grew}"
+
+
+def test_deep_offset_counts_in_sql_and_returns_nothing_past_the_end(api_client, home_page):
+    for number in range(5):
+        AwarenessPageFactory(parent=home_page, title=f"Page {number}")
+    body = api_client.api("/pages/", locale="en", type="protect.AwarenessPage").json_body
+    assert body["count"] == 5
+    deep = api_client.api("/pages/", locale="en", type="protect.AwarenessPage", offset=9000)
+    assert deep.status_code == 200
+    assert deep.json_body == {"count": 5, "items": []}
+    window = api_client.api(
+        "/pages/", locale="en", type="protect.AwarenessPage", offset=1, limit=2
+    ).json_body
+    assert [item["id"] for item in window["items"]] == [item["id"] for item in body["items"][1:3]]
