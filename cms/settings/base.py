@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "materials",
     "cms.api",  # label partner_api
     "cms.webhooks",
+    "cms.public",  # label public_site: embed player, sitemap, public headers
     "cms.translation",  # translation queue: tasks, teams, review, exchange, QA
     "cms.ops",  # health check, worker heartbeats, periodic jobs
     # Wagtail
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.public.middleware.PublicHeadersMiddleware",  # outside sessions/CSRF: drops embed cookies
     "corsheaders.middleware.CorsMiddleware",
     "cms.api.middleware.PartnerApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -296,6 +298,10 @@ PROTECT_TRANSLATION_QA = {
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PROTECT"
+
+# Survivor safety: where the quick-exit control (data-quick-exit) sends the visitor; a neutral,
+# common site (cms/public/static/public_site/quick-exit.js).
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # private collections are checked on every download
