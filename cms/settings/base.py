@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.webhooks",
     "cms.public",  # label public_site: embed player, sitemap, public headers
     "cms.translation",  # translation queue: tasks, teams, review, exchange, QA
+    "cms.translation.memory",  # label translation_memory: translation memory and glossary
     "cms.ops",  # health check, worker heartbeats, periodic jobs
     # Wagtail
     "wagtail_localize",

@@ -1,9 +1,10 @@
 """The one way translated text enters wagtail-localize.
 
-Every writer (the translation editor, PO/XLIFF imports, machine translation, subtitle files, the
-demo) calls ``write_strings``: it checks the user's locale-team rights, writes the texts in bulk,
-recounts the task once and never publishes (publishing is review's job). ``tests/
-test_architecture.py`` keeps other modules from writing ``StringTranslation`` rows themselves.
+Every writer (the translation editor, PO/XLIFF imports, machine translation, translation memory,
+subtitle files, the demo) calls ``write_strings``: it checks the user's locale-team rights,
+writes the texts in bulk, recounts the task once and never publishes (publishing is
+``publishing.publish_translation``, after review). ``tests/test_architecture.py`` keeps other
+modules from writing ``StringTranslation`` rows themselves.
 """
 
 from collections.abc import Mapping
@@ -34,9 +35,15 @@ class Origin:
     MACHINE = "machine"
     SUBTITLES = "subtitles"
     DEMO = "demo"
+    MEMORY = "memory"
 
 
-TOOL_NAMES = {Origin.EDITOR: "", Origin.SUBTITLES: "Subtitle file", Origin.DEMO: ""}
+TOOL_NAMES = {
+    Origin.EDITOR: "",
+    Origin.SUBTITLES: "Subtitle file",
+    Origin.DEMO: "",
+    Origin.MEMORY: "Translation memory",
+}
 
 
 @dataclass
