@@ -9,10 +9,10 @@ from wagtail.models import Site
 from cms import languages
 
 
-def page_filter(path: str) -> tuple[Q, str] | None:
-    """``(filter on Page, language code of the path)``, or None when no site serves the path.
-    A full URL is accepted (its path is used); paths without a language prefix mean the
-    default language."""
+def page_filter(path: str) -> tuple[Q | None, str]:
+    """``(filter on Page, language code of the path)``; the filter is None when no site serves
+    the path. A full URL is accepted (its path is used); paths without a language prefix mean
+    the default language. Raises ValueError for a malformed URL."""
     parsed = urlparse(path).path or "/"
     parts = [part for part in parsed.split("/") if part]
     code = languages.default().code
@@ -20,7 +20,7 @@ def page_filter(path: str) -> tuple[Q, str] | None:
         code = parts.pop(0)
     roots = [root for root in Site.get_site_root_paths() if root.language_code == code]
     if not roots:
-        return None
+        return None, code
     rest = "".join(part + "/" for part in parts)
     url_paths = [root.root_path + rest for root in roots]
     return Q(url_path__in=url_paths, locale__language_code=code), code

@@ -53,7 +53,10 @@ def _not_found(url: str):
 
 def _target(request, url: str):
     """(the visible page, the locale code to show) for a URL of this site."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        parts = urlsplit("")
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ApiError(400, "invalid_parameter", "url must be an absolute http(s) URL.")
     hosts = {urlsplit(public_base_url(request)).netloc, request.get_host()}
@@ -67,8 +70,8 @@ def _target(request, url: str):
         if page is None or (code and languages.get(code) is None):
             raise _not_found(url)
         return specific(page), code or page.locale.language_code
-    found = site_paths.page_filter(parts.path)
-    page = visible.filter(found[0]).select_related("locale").first() if found else None
+    page_filter, _ = site_paths.page_filter(parts.path)
+    page = None if page_filter is None else visible.filter(page_filter).first()
     if page is None:
         raise _not_found(url)
     return specific(page), page.locale.language_code
