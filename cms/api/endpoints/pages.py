@@ -1,19 +1,27 @@
+import re
 from typing import Annotated
 from urllib.parse import urlparse
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from cms import languages
 from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
 
-from .. import pagetypes
+from .. import pagetypes, site_paths
 from ..errors import ApiError
-from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain
+from ..params import (
+    FallbackParam,
+    IdPath,
+    Limit,
+    LocaleChain,
+    LocaleParam,
+    Offset,
+    locale_chain,
+)
 from ..schemas.common import ERRORS, PageList
 from ..schemas.pages import PageDetail
 from ..serializers.pages import ROW_FIELDS, page_detail, row_item, specific, translations_for
@@ -22,7 +30,7 @@ router = Router(tags=["Pages"])
 
 TypeParam = Annotated[
     str | None,
-    Query(None, description="Page type, e.g. protect.AwarenessPage."),
+    Query(None, max_length=100, description="Page type, e.g. protect.AwarenessPage."),
 ]
 SearchParam = Annotated[
     str | None, Query(None, max_length=200, description="Words to search for in the content.")
@@ -41,6 +49,12 @@ def _page_type(value: str | None):
             f"type: unknown page type {value!r}. Allowed: {', '.join(sorted(models))}.",
         )
     return found
+
+
+def search_words(text: str) -> str:
+    """The words of ``text`` only: quotes, operators and brackets are search syntax to the
+    database's full-text engine (an unbalanced quote is an SQLite syntax error), never meant."""
+    return " ".join(re.findall(r"\w+", text))
 
 
 def _search_ids(query: str) -> list[int]:
@@ -71,8 +85,11 @@ def list_pages(
     model = _page_type(type)
     if model is not None:
         queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
-    if search is not None and search.strip():
-        queryset = queryset.filter(pk__in=_search_ids(search.strip()))
+    words = search_words(search or "")
+    if words:
+        queryset = queryset.filter(pk__in=_search_ids(words))
+    elif search and search.strip():
+        queryset = queryset.none()  # punctuation only: nothing can match
     # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET).
     chosen = pick_in_sql(queryset, chain.codes, ["path"], locale_first=True)
     rows = list(chosen.values(*ROW_FIELDS)[offset : offset + limit])
@@ -123,27 +140,19 @@ def get_page_by_path(
 ):
     """The page at a public site path (with its language prefix). Without `locale`, the
     language of the path is served."""
-    parsed = urlparse(path).path or "/"
-    parts = [part for part in parsed.split("/") if part]
-    path_code = languages.default().code
-    if parts and languages.get(parts[0]):
-        path_code = parts.pop(0)
+    try:
+        parsed = urlparse(path).path or "/"
+    except ValueError as error:
+        raise ApiError(400, "invalid_parameter", f"path: not a URL or path ({error}).") from error
+    page_filter, path_code = site_paths.page_filter(parsed)
     chain = locale_chain(request, locale or path_code, fallback)
-    roots = [root for root in Site.get_site_root_paths() if root.language_code == path_code]
-    if not roots:
+    if page_filter is None:
         raise ApiError(404, "not_found", f"No site serves {parsed!r}.")
-    rest = "".join(part + "/" for part in parts)
-    url_paths = [root.root_path + rest for root in roots]
-    return _serve(
-        request,
-        Q(url_path__in=url_paths, locale__language_code=path_code),
-        chain,
-        f"at {parsed!r}",
-    )
+    return _serve(request, page_filter, chain, f"at {parsed!r}")
 
 
 @router.get("/pages/{int:page_id}/", response={200: PageDetail, **ERRORS}, operation_id="get_page")
-def get_page(request, page_id: int, locale: LocaleParam = None, fallback: FallbackParam = None):
+def get_page(request, page_id: IdPath, locale: LocaleParam = None, fallback: FallbackParam = None):
     """A page in `locale`: `page_id` may be the id of any of its translations."""
     chain = locale_chain(request, locale, fallback)
     return _serve(request, Q(pk=page_id), chain, str(page_id))
