@@ -32,7 +32,7 @@ wagtailadmin_explore wagtailadmin_explore_results wagtailadmin_explore_root wagt
 wagtailadmin_javascript_catalog wagtailadmin_sprite wagtailadmin_tag_autocomplete
 wagtailadmin_tag_model_autocomplete workflow_history workflow_history_detail workflow_preview
 workflow_results workflow_tasks workflow_tasks_results protect_subtitles_download coverage job
-job_download download_pofile workflow task"""
+job_download download_pofile workflow task exchange tmx_export glossary_export"""
 _RULE = """action bulk_action convert_alias convert_to_alias copy delete delete_multiple move
 move_confirm unpublish wagtail_bulk_action stop_translation revisions_unschedule workflow_action
 set_page_position"""
@@ -42,7 +42,7 @@ disable_task remove delete_upload_multiple chooser_upload lock unlock set_privac
 revisions_revert delete_submissions start_import process_import task_chooser_create
 edit_override edit_string_translation machine_translate upload_pofile submit_page_translation
 submit_snippet_translation update_translations webhooks_redeliver protect_subtitles release"""
-_QUEUE = "bulk review import notifications"
+_QUEUE = "bulk review import notifications tmx_import glossary_import apply"
 _ACCOUNT = """wagtailadmin_account wagtailadmin_dismissibles wagtailadmin_login wagtailadmin_logout
 wagtailadmin_password_reset wagtailadmin_password_reset_complete
 wagtailadmin_password_reset_confirm wagtailadmin_password_reset_done"""
