@@ -122,6 +122,11 @@ def embed(client, world):
         yield f"/embed/videos/{page.pk}/", "pages"
 
 
+def oembed(client, world):
+    for page in [*world.pages.values(), world.visible_video]:
+        yield f"{API}/oembed/?url=http://localhost{_site_path(page)}", "pages"
+
+
 PATHS = [
     pages_list,
     page_detail,
@@ -137,6 +142,7 @@ PATHS = [
     sitemap,
     rendered_pages,
     embed,
+    oembed,
 ]
 
 
