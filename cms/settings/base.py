@@ -324,8 +324,6 @@ PROTECT_MACHINE_TRANSLATION_TIMEOUT = int(os.environ.get("MACHINE_TRANSLATION_TI
 # Subtitle cue segments are recognised by these context-path fragments.
 PROTECT_TRANSLATION_QA = {
     "SUBTITLE_PATH_MARKERS": ["cues"],
-    "MAX_CHARS_PER_LINE": 42,
-    "MAX_CHARS_PER_SECOND": 17,
 }
 
 # --- Wagtail --------------------------------------------------------------------------------
