@@ -8,6 +8,7 @@ like Roman numerals (፳፬ = 20 + 4), so each run is read as a whole number.
 import re
 import unicodedata
 
+
 class _Decimals(dict):
     """A ``str.translate`` table: any Unicode decimal digit → its ASCII digit, filled lazily."""
 
