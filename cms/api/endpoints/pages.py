@@ -4,14 +4,14 @@ from urllib.parse import urlparse
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
-from wagtail.models import Page, Site
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Site
 
 from cms import languages
 from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
 
 from .. import pagetypes
+from .. import search as text_search
 from ..errors import ApiError
 from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain
 from ..schemas.common import ERRORS, PageList
@@ -43,16 +43,6 @@ def _page_type(value: str | None):
     return found
 
 
-def _search_ids(query: str) -> list[int]:
-    """Ids of pages matching the words (Wagtail's search backend), all locales."""
-    results = get_search_backend().search(query, Page.objects.live(), operator="and")
-    return (
-        list(results[:1000].values_list("pk", flat=True))
-        if hasattr(results, "values_list")
-        else [page.pk for page in results[:1000]]
-    )
-
-
 @router.get("/pages/", response={200: PageList, **ERRORS}, operation_id="list_pages")
 def list_pages(
     request,
@@ -71,10 +61,13 @@ def list_pages(
     model = _page_type(type)
     if model is not None:
         queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
+    order = ["path"]
     if search is not None and search.strip():
-        queryset = queryset.filter(pk__in=_search_ids(search.strip()))
+        # Searched within the chain's locales: exact counts, best match first per locale.
+        queryset = text_search.matching(queryset, search.strip())
+        order = ["-_score", "path"]
     # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET).
-    chosen = pick_in_sql(queryset, chain.codes, ["path"], locale_first=True)
+    chosen = pick_in_sql(queryset, chain.codes, order, locale_first=True)
     rows = list(chosen.values(*ROW_FIELDS)[offset : offset + limit])
     count = chosen.count() if offset or len(rows) == limit else offset + len(rows)
     translations = translations_for(request, [row["translation_key"] for row in rows])
