@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo admin run worker test test-fast bench lint format check messages clean
+.PHONY: help install migrate demo admin run serve static worker test test-fast bench lint format check messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,12 +31,32 @@ admin: migrate ## Create the admin user and print its password
 
 run: demo admin ## Set everything up, then serve on http://127.0.0.1:8000/ with a task worker
 	@echo "Starting the task worker and the web server on http://$(HOST):$(PORT)/ (Ctrl-C stops both)"
-	@$(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+	@$(PY) manage.py run_worker --queue-name '*' & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-worker: install ## Run the background task worker (django-tasks) on its own
-	$(PY) manage.py db_worker --queue-name '*'
+# Production-style serving on this machine: cms.settings.production, gunicorn
+# (deploy/gunicorn.conf.py), whitenoise for static files, a task worker beside it. Plain HTTP
+# unless HTTPS=true; SECRET_KEY (or SECRET_KEY_FILE, else var/secret_key made once) and
+# ALLOWED_HOSTS (default: HOST) come from the environment. See docs/deployment.md.
+PROD := DJANGO_SETTINGS_MODULE=cms.settings.production HTTPS=$${HTTPS:-false} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-$(HOST),localhost,127.0.0.1} \
+	SECRET_KEY_FILE=$${SECRET_KEY_FILE:-var/secret_key}
+
+var/secret_key:
+	@mkdir -p var && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@ && chmod 600 $@
+
+static: install var/secret_key ## Collect static files (compressed, hashed names) into static/
+	$(PROD) $(PY) manage.py collectstatic --noinput -v 0
+
+serve: migrate static ## Serve like production (gunicorn, whitenoise) on HOST:PORT, with a task worker
+	@echo "gunicorn (production settings) on http://$(HOST):$(PORT)/ and a task worker (Ctrl-C stops both)"
+	@$(PROD) $(PY) manage.py run_worker --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PROD) HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py cms.wsgi
+
+worker: install ## Run the background task worker on its own (heartbeat, periodic jobs included)
+	$(PY) manage.py run_worker --queue-name '*'
 
 test: install ## Run the test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest -n auto --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
@@ -62,4 +82,4 @@ messages: install ## Refresh and compile the UI catalogs in locale/ (needs GNU g
 	$(PY) manage.py compilemessages --ignore '.venv/*'
 
 clean: ## Remove the virtualenv, the SQLite database and local media
-	rm -rf $(VENV) db.sqlite3 media
+	rm -rf $(VENV) db.sqlite3 media static

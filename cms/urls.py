@@ -4,16 +4,19 @@ from django.conf.urls.static import static
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api.views import partner_demo
+from cms.ops.views import healthz
+from cms.public.sitemap import sitemap
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),  # load balancers (cms/ops/health.py)
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("downloads/", include("materials.urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap),  # every public page in every locale, hreflang (cms/public)
+    path("", include("cms.public.urls")),  # the embeddable player /embed/videos/<id>/
     path("api/partner/v1/", include("cms.api.urls")),  # partner API and its files (cms/api)
     path("partner-demo/", partner_demo, name="partner_demo"),  # reference partner page
 ]

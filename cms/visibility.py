@@ -36,6 +36,11 @@ def public_pages(queryset=None, request=None):
     return queryset.live().exclude(private).filter(depth__gt=1).exclude(_withdrawn_ancestor())
 
 
+def under_withdrawn_section(page) -> bool:
+    """True when an ancestor of ``page`` is unpublished (the site then answers 404 for it)."""
+    return Page.objects.filter(pk=page.pk).filter(_withdrawn_ancestor()).exists()
+
+
 def in_restricted_collection(collection_path: str = "collection__path") -> Exists:
     """True for rows whose collection (at ``collection_path``), or a collection above it, has a
     view restriction. Tree paths of ancestors are prefixes of their descendants' paths, so this

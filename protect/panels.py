@@ -7,6 +7,8 @@ declares this panel, so this module cannot import the selectors, which import th
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from protect import embedding
+
 
 class SubtitleTracksPanel(Panel):
     class BoundPanel(Panel.BoundPanel):
@@ -18,4 +20,20 @@ class SubtitleTracksPanel(Panel):
             context["page"] = page
             if page.pk:
                 context["manage_url"] = reverse("protect_subtitles", args=[page.pk])
+            return context
+
+
+class EmbedSnippetPanel(Panel):
+    """The copy-paste ``<iframe>`` of the public player (and a script-free fallback link) for
+    partners' sites; shown once the video is live, because the player only shows public pages."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "protect/admin/embed_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            page = self.instance
+            context["page"] = page
+            if page.pk and page.live:
+                context["snippet"] = embedding.snippet(page, self.request)
             return context

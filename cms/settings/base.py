@@ -38,7 +38,9 @@ INSTALLED_APPS = [
     "materials",
     "cms.api",  # label partner_api
     "cms.webhooks",
+    "cms.public",  # label public_site: embed player, sitemap, public headers
     "cms.translation",  # translation queue: tasks, teams, review, exchange, QA
+    "cms.ops",  # health check, worker heartbeats, periodic jobs
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.public.middleware.PublicHeadersMiddleware",  # outside sessions/CSRF: drops embed cookies
     "corsheaders.middleware.CorsMiddleware",
     "cms.api.middleware.PartnerApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -228,13 +231,42 @@ PROTECT_UPLOAD_MAX_BYTES_BY_PURPOSE = {
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.forms.SafeImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.forms.SafeDocumentForm"
 
-# --- Background work ------------------------------------------------------------------------
-# django-tasks with the database backend: `manage.py db_worker` runs the queue (make run starts it).
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+# --- Background work (cms/ops; docs/deployment.md) ----------------------------------------
+# django-tasks. `manage.py run_worker` runs the queue (make run and make serve start it) with a
+# heartbeat, the reclaim of jobs of dead workers and the periodic jobs below.
+# Default: the database backend (no extra service). TASKS_BACKEND=rq: Redis through RQ
+# (RQ_REDIS_URL, else REDIS_URL). Any other value is a backend's dotted path.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+_TASK_BACKENDS = {"database": "django_tasks_db.DatabaseBackend", "rq": "django_tasks_rq.RQBackend"}
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS.get(TASKS_BACKEND, TASKS_BACKEND)}}
+if TASKS["default"]["BACKEND"] == _TASK_BACKENDS["rq"]:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("RQ_REDIS_URL") or REDIS_URL or "redis://127.0.0.1:6379/0",
+            "DEFAULT_TIMEOUT": int(os.environ.get("RQ_JOB_TIMEOUT", "3600")),
+        }
     }
+    TASKS["default"]["QUEUES"] = list(RQ_QUEUES)  # RQ needs each queue declared
+PROTECT_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("WORKER_HEARTBEAT_SECONDS", "10"))
+# A worker silent this long is dead: /healthz reports it and its running jobs are re-queued.
+PROTECT_WORKER_STALE_SECONDS = float(os.environ.get("WORKER_STALE_SECONDS", "60"))
+# Jobs of workers that never sent a heartbeat (a plain `db_worker`) are re-queued after this.
+PROTECT_TASK_ABANDONED_SECONDS = float(os.environ.get("TASK_ABANDONED_SECONDS", "21600"))
+PROTECT_SCHEDULER_SECONDS = float(os.environ.get("SCHEDULER_SECONDS", "15"))
+# The periodic jobs: management commands, each run once per period across all workers.
+PROTECT_PERIODIC_JOBS = {
+    "publish_scheduled": {"every": 60, "command": ["publish_scheduled"]},
+    "resume_webhooks": {"every": 60, "command": ["webhooks_resume"]},
+    "delete_expired_exports": {"every": 3600, "command": ["delete_expired_exports"]},
 }
+if TASKS["default"]["BACKEND"] == _TASK_BACKENDS["database"]:
+    PROTECT_PERIODIC_JOBS["prune_task_results"] = {
+        "every": 86400,
+        "command": ["prune_db_task_results", "--min-age-days", "7"],
+    }
+# Export zips (unpublished text) are deleted this long after they were made.
+PROTECT_EXPORT_RETENTION_HOURS = int(os.environ.get("EXPORT_RETENTION_HOURS", "72"))
 
 # --- Translation queue (cms/translation) -------------------------------------------------
 # Machine pre-translation backends by key; a locale picks one in its policy, else the default.
@@ -266,6 +298,10 @@ PROTECT_TRANSLATION_QA = {
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "PROTECT"
+
+# Survivor safety: where the quick-exit control (data-quick-exit) sends the visitor; a neutral,
+# common site (cms/public/static/public_site/quick-exit.js).
+QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # PostgreSQL text search with the "simple" configuration: the same rules (no stemming, no stop
 # words) for all 23 languages, rather than English stemming applied to Arabic or Tigrinya.

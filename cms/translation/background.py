@@ -11,7 +11,7 @@ from wagtail_localize.operations import translate_object, translate_page_subtree
 from . import machine
 from .exchange import handlers as exchange_handlers
 from .models import EXCHANGE_KINDS, JobKind, QueueJob, TranslationTask
-from .services import review, staleness
+from .services import publishing, review, staleness
 
 
 @task()
@@ -68,7 +68,7 @@ def each_task(action):
 # Each kind of queue job and what the worker runs for it: handler(job) -> (errors, summary).
 HANDLERS = {
     JobKind.MACHINE_TRANSLATE: each_task(machine.pretranslate),
-    JobKind.PUBLISH: each_task(review.publish),
+    JobKind.PUBLISH: each_task(publishing.publish_translation),
     JobKind.EXPORT_XLIFF: exchange_handlers.run_export,
     JobKind.IMPORT_XLIFF: exchange_handlers.run_import,
 }

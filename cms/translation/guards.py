@@ -20,11 +20,17 @@ from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.components import get_translation_components
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views import edit_translation, submit_translations, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
-from . import permissions, selectors
+from . import permissions, rules, selectors
 from .background import submit_task
-from .models import TaskState
+from .services import publishing
+from .services.review import QueueError
 
 
 def _translation_guard(view):
@@ -89,7 +95,6 @@ pofile_download = _translation_guard(edit_translation.download_pofile)
 pofile_upload = _translation_guard(edit_translation.upload_pofile)
 machine_translate = _translation_guard(edit_translation.machine_translate)
 preview = _translation_guard(edit_translation.preview_translation)
-stop = _translation_guard(edit_translation.stop_translation)
 
 
 class QueuedSubmitMixin:
@@ -133,23 +138,48 @@ submit_snippet = _source_guard(SubmitSnippetView.as_view(), _snippet)
 update = _source_guard(update_translations.UpdateTranslationsView.as_view(), _source)
 
 
-def check_instance(request, instance) -> None:
-    """Called before Wagtail's page/snippet views: fence translators into their locales and let
-    wagtail-localize's editor publish only approved, unlocked translations."""
+def check_instance(request, instance):
+    """Called before Wagtail's page/snippet edit views: fence translators into their locales;
+    wagtail-localize's editor "Publish" goes through the queue's review-gated publish."""
     locale_id = getattr(instance, "locale_id", None)
     if locale_id is not None and not permissions.can_touch_locale(request.user, locale_id):
         raise PermissionDenied("This content is in a locale outside your translation teams.")
     if request.method != "POST" or request.POST.get("action") != "publish":
-        return
+        return None
     task = selectors.task_for_instance(instance)
     if task is None or not task.translation.enabled:
-        return
-    if task.state != TaskState.APPROVED:
-        raise PermissionDenied(
-            f"This translation is {task.get_state_display().lower()}: it must be reviewed and "
-            "approved in the translation queue before it is published."
-        )
-    if not permissions.can_publish(request.user, task.target_locale_id):
-        raise PermissionDenied(f"Your team may not publish {task.target_locale} translations.")
-    if getattr(instance, "locked", False):
-        raise PermissionDenied("This page is locked; it cannot be published.")
+        rules.check(request.user, instance, rules.PUBLISH)
+        return None
+    try:
+        outcome = publishing.publish_translation(task, request.user)
+    except QueueError as error:
+        raise PermissionDenied(" ".join(error.messages)) from error
+    messages.success(request, f"“{task}”: translation {outcome}.")
+    return redirect("translation_queue:task", task.pk)
+
+
+def _stop_guard(view):
+    @wraps(view)
+    def wrapper(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        try:
+            target = translation.get_target_instance()
+        except Exception as error:
+            raise Http404 from error
+        rules.check(request.user, target, rules.DISABLE_SYNC)
+        return view(request, translation_id, *args, **kwargs)
+
+    return wrapper
+
+
+def _alias_guard(view):
+    @wraps(view)
+    def wrapper(request, page_id, *args, **kwargs):
+        rules.check(request.user, _page(page_id), rules.CONVERT_ALIAS)
+        return view(request, page_id, *args, **kwargs)
+
+    return wrapper
+
+
+stop = _stop_guard(_translation_guard(edit_translation.stop_translation))
+convert_to_alias = _alias_guard(convert.convert_to_alias)

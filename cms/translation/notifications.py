@@ -9,8 +9,11 @@ from .models import Notification, TaskState
 from .permissions import team_members
 
 
-def _queue_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("translation_queue:index")
+def task_url(task) -> str:
+    """The task's page on the admin's public address (WAGTAILADMIN_BASE_URL), for e-mails."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "translation_queue:task", args=[task.pk]
+    )
 
 
 def notify(user, task, kind, key, message) -> bool:
@@ -26,7 +29,7 @@ def notify(user, task, kind, key, message) -> bool:
         transaction.on_commit(
             lambda: send_mail(
                 f"[PROTECT translations] {message}",
-                f"{message}\n\nOpen the translation queue: {_queue_url()}",
+                f"{message}\n\nOpen the task: {task_url(task)}",
                 None,
                 [user.email],
                 fail_silently=True,

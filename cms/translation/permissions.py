@@ -8,6 +8,7 @@ wagtail-localize's "submit translation" permission (coordinators) or to be super
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
 
 from .models import LocaleTeam, TranslationTask
 
@@ -18,7 +19,15 @@ def teams(user) -> list[LocaleTeam]:
     if not user.is_authenticated:
         return []
     if not hasattr(user, _CACHE):
-        setattr(user, _CACHE, list(LocaleTeam.objects.filter(members=user)))
+        reviews = LocaleTeam.reviewers.through.objects.filter(
+            localeteam_id=OuterRef("pk"), user_id=user.pk
+        )
+        found = (
+            LocaleTeam.objects.filter(Q(members=user) | Q(reviewers=user))
+            .distinct()
+            .annotate(user_reviews=Exists(reviews))
+        )
+        setattr(user, _CACHE, list(found))
     return getattr(user, _CACHE)
 
 
@@ -40,7 +49,8 @@ def locale_ids(user, *, review=False, publish=False) -> set[int]:
     return {
         team.locale_id
         for team in teams(user)
-        if (not review or team.can_review) and (not publish or team.can_publish)
+        if (not review or team.can_review or team.user_reviews)
+        and (not publish or team.can_publish)
     }
 
 
@@ -83,7 +93,12 @@ def check_tasks(user, tasks) -> None:
 
 
 def team_members(locale_id, *, review=False):
-    filters = {"locale_teams__locale_id": locale_id, "is_active": True}
+    """Active members of the locale's teams (``review``: only those who may review)."""
+    members = Q(locale_teams__locale_id=locale_id)
     if review:
-        filters["locale_teams__can_review"] = True
-    return get_user_model().objects.filter(**filters).distinct()
+        members = Q(locale_teams__locale_id=locale_id, locale_teams__can_review=True) | Q(
+            reviewed_locale_teams__locale_id=locale_id
+        )
+    else:
+        members |= Q(reviewed_locale_teams__locale_id=locale_id)
+    return get_user_model().objects.filter(members, is_active=True).distinct()

@@ -1,6 +1,7 @@
 """Keep tasks in step with wagtail-localize, however its records were written (admin, demo
 builder, PO upload, API), and fence link overrides."""
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -74,8 +75,9 @@ def undrafted_snippet_saved(sender, instance, **kwargs):
 def locale_root_created(sender, instance, created, **kwargs):
     # Teams hold their page permissions on their locale's top page; grant them once it exists.
     if created and not kwargs.get("raw") and isinstance(instance, Page) and instance.depth == 2:
-        for team in LocaleTeam.objects.filter(locale_id=instance.locale_id):
-            teams.sync_team_group(team)
+        with teams.syncing():
+            for team in LocaleTeam.objects.filter(locale_id=instance.locale_id):
+                teams.sync_team_group(team)
 
 
 @receiver(post_save, sender=TranslationLog)
@@ -105,10 +107,47 @@ def refuse_unsafe_override(sender, instance, **kwargs):
 @receiver(post_save, sender=LocaleTeam)
 def team_saved(sender, instance, **kwargs):
     if not kwargs.get("raw"):
-        teams.sync_team_group(instance)
+        with teams.syncing():
+            teams.sync_team_group(instance)
 
 
+# Team ↔ group membership, both ways (teams.py). Clears are told who was there beforehand.
 @receiver(m2m_changed, sender=LocaleTeam.members.through)
-def team_members_changed(sender, instance, action, **kwargs):
-    if action in ("post_add", "post_remove", "post_clear") and isinstance(instance, LocaleTeam):
-        teams.sync_team_members(instance)
+@receiver(m2m_changed, sender=LocaleTeam.reviewers.through)
+def team_people_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if teams.in_sync() or reverse:  # user.locale_teams.add(): handled as the team's change
+        if reverse and not teams.in_sync() and action in ("post_add", "post_remove"):
+            for team in LocaleTeam.objects.filter(pk__in=pk_set):
+                team_people_changed(sender, team, action, False, {instance.pk})
+        return
+    is_members = sender is LocaleTeam.members.through
+    if action == "pre_clear":
+        people = instance.members if is_members else instance.reviewers
+        instance._leaving = set(people.values_list("pk", flat=True))
+        return
+    with teams.syncing():
+        if action == "post_add":
+            teams.sync_team_members(instance)
+        elif is_members and action in ("post_remove", "post_clear"):
+            teams.team_left(instance, pk_set or getattr(instance, "_leaving", set()))
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def group_people_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if teams.in_sync():
+        return
+    if action == "pre_clear":
+        related = instance.user_set if reverse else instance.groups
+        instance._leaving = set(related.values_list("pk", flat=True))
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    ids = pk_set if action != "post_clear" else getattr(instance, "_leaving", set())
+    if not ids:
+        return
+    groups, users = ([instance.pk], ids) if reverse else (ids, [instance.pk])
+    with teams.syncing():
+        if action == "post_add":
+            teams.group_joined(groups, users)
+        else:
+            teams.group_left(groups, users)

@@ -1,9 +1,31 @@
-"""Each locale team has a Wagtail group granting exactly its locale's pages and snippets."""
+"""Each locale team has a Wagtail group granting exactly its locale's pages and snippets; team
+and group hold the same people (changes on either side reach the other)."""
+
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import DraftStateMixin, GroupPagePermission, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
+
+from .models import LocaleTeam
+
+# Set while this module moves people itself, so the m2m signals it causes are not re-handled.
+_syncing = ContextVar("team_group_sync", default=False)
+
+
+@contextmanager
+def syncing():
+    token = _syncing.set(True)
+    try:
+        yield
+    finally:
+        _syncing.reset(token)
+
+
+def in_sync() -> bool:
+    return _syncing.get()
 
 
 def _locale_roots(locale_id):
@@ -55,10 +77,42 @@ def sync_team_group(team) -> Group:
 
 
 def sync_team_members(team) -> None:
+    """Make the team and its group hold the same people by adding, never by removing: a user
+    put in the group directly joins the team; removals are explicit actions (team_left,
+    group_left), never a side effect of a sync."""
     if team.group_id is None:
         return
     group = team.group
     members = set(team.members.values_list("pk", flat=True))
-    current = set(group.user_set.values_list("pk", flat=True))
-    group.user_set.add(*(members - current))
-    group.user_set.remove(*(current - members))
+    in_group = set(group.user_set.values_list("pk", flat=True))
+    everyone = members | in_group | set(team.reviewers.values_list("pk", flat=True))
+    if everyone - in_group:
+        group.user_set.add(*(everyone - in_group))
+    if everyone - members:
+        team.members.add(*(everyone - members))
+
+
+def team_left(team, user_ids) -> None:
+    """Users were removed from the team (in the team screen): they leave its group too, unless
+    they are still one of its reviewers."""
+    if team.group_id is None:
+        return
+    staying = set(team.reviewers.values_list("pk", flat=True))
+    leaving = set(user_ids) - staying
+    if leaving:
+        team.group.user_set.remove(*leaving)
+
+
+def group_joined(group_ids, user_ids) -> None:
+    """Users were put in groups (user editor, group editor): join the groups' teams."""
+    for team in LocaleTeam.objects.filter(group_id__in=group_ids):
+        missing = set(user_ids) - set(team.members.values_list("pk", flat=True))
+        if missing:
+            team.members.add(*missing)
+
+
+def group_left(group_ids, user_ids) -> None:
+    """Users were taken out of a team's group: they leave the team (and its reviewers)."""
+    for team in LocaleTeam.objects.filter(group_id__in=group_ids):
+        team.members.remove(*user_ids)
+        team.reviewers.remove(*user_ids)

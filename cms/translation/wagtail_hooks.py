@@ -4,7 +4,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
-from . import guards, permissions, urls
+from . import guards, permissions, rules, urls
+from .views import team_admin
 
 
 class QueueMenuItem(MenuItem):
@@ -40,6 +41,7 @@ def register_admin_urls():
         path("translate/<int:translation_id>/preview/", guards.preview),
         path("translate/<int:translation_id>/preview/<str:mode>/", guards.preview),
         path("translate/<int:translation_id>/disable/", guards.stop),
+        path("page/<int:page_id>/convert_to_alias/", guards.convert_to_alias),
         path("submit/page/<int:page_id>/", guards.submit_page),
         path("submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/", guards.submit_snippet),
         path("update/<int:translation_source_id>/", guards.update),
@@ -52,17 +54,71 @@ def register_admin_urls():
 
 @hooks.register("before_edit_page", order=-1)
 def guard_page_edit(request, page):
-    guards.check_instance(request, page)
+    return guards.check_instance(request, page)
 
 
 @hooks.register("before_edit_snippet", order=-1)
 def guard_snippet_edit(request, instance):
-    guards.check_instance(request, instance)
+    return guards.check_instance(request, instance)
+
+
+# The one rule (rules.py) for every change of public state, wherever Wagtail offers it.
+@hooks.register("before_publish_page", order=-1)
+def guard_page_publish(request, page):
+    rules.check(request.user, page, rules.PUBLISH)
+
+
+@hooks.register("before_publish", order=-1)  # snippets (and other draft-state models)
+def guard_snippet_publish(request, instance):
+    rules.check(request.user, instance, rules.PUBLISH)
+
+
+@hooks.register("before_unpublish_page", order=-1)
+def guard_page_unpublish(request, page):
+    rules.check(request.user, page, rules.UNPUBLISH)
+
+
+@hooks.register("before_unpublish", order=-1)
+def guard_snippet_unpublish(request, instance):
+    rules.check(request.user, instance, rules.UNPUBLISH)
 
 
 @hooks.register("before_delete_page", order=-1)
 def guard_page_delete(request, page):
+    if request.method == "POST":
+        rules.check(request.user, page, rules.DELETE)
     guards.check_instance(request, page)
+
+
+@hooks.register("before_move_page", order=-1)
+def guard_page_move(request, page, destination):
+    rules.check(request.user, page, rules.MOVE)
+    rules.check(request.user, destination, rules.MOVE)
+
+
+@hooks.register("before_copy_page", order=-1)
+def guard_page_copy(request, page):
+    rules.check(request.user, page, rules.COPY)
+
+
+@hooks.register("before_convert_alias_page", order=-1)
+def guard_alias_convert(request, page):
+    rules.check(request.user, page, rules.CONVERT_ALIAS)
+
+
+BULK_ACTIONS = {
+    "publish": rules.PUBLISH,
+    "unpublish": rules.UNPUBLISH,
+    "delete": rules.DELETE,
+    "move": rules.MOVE,
+    "copy": rules.COPY,
+}
+
+
+@hooks.register("before_bulk_action", order=-1)
+def guard_bulk_action(request, action_type, objects, view):
+    if action_type in BULK_ACTIONS:
+        rules.check_all(request.user, objects, BULK_ACTIONS[action_type])
 
 
 @hooks.register("before_create_page", order=-1)
@@ -74,6 +130,8 @@ def guard_page_create(request, parent_page, page_class):
 def guard_snippet_delete(request, instances):
     for instance in instances:
         guards.check_instance(request, instance)
+        if request.method == "POST":
+            rules.check(request.user, instance, rules.DELETE)
 
 
 @hooks.register("before_create_snippet", order=-1)
@@ -83,3 +141,8 @@ def guard_snippet_create(request, model):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None or not permissions.can_touch_locale(request.user, locale.pk):
             raise PermissionDenied("You may only create content in your teams' locales.")
+
+
+@hooks.register("register_admin_viewset")
+def register_team_viewset():
+    return team_admin.team_viewset

@@ -34,7 +34,7 @@ from cms.uploads.names import sanitize_filename
 from cms.uploads.validation import validate_upload
 from home.models import BasePage
 from protect import tracks
-from protect.panels import SubtitleTracksPanel
+from protect.panels import EmbedSnippetPanel, SubtitleTracksPanel
 
 # Formats every current browser plays in <video>; the (checked) extension decides the MIME type.
 VIDEO_TYPES = upload_policy.ALLOWED[upload_policy.Purpose.VIDEO]
@@ -150,6 +150,7 @@ class VideoPage(BasePage):
             heading="Video",
         ),
         SubtitleTracksPanel(heading="Subtitles in every language"),
+        EmbedSnippetPanel(heading="Embed on a partner site"),
         FieldPanel("cues"),
     ]
     search_fields = BasePage.search_fields + [

@@ -45,3 +45,11 @@ def snapshot() -> list:
     """Every string translation as (pk, text, updated at): equal before and after means an
     import changed nothing."""
     return sorted(StringTranslation.objects.values_list("pk", "data", "updated_at"))
+
+
+def refused(response) -> bool:
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard (and a
+    message); other views answer 403."""
+    if response.status_code == 403:
+        return True
+    return response.status_code == 302 and response["Location"].rstrip("/").endswith("/admin")

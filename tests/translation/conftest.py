@@ -1,10 +1,12 @@
 """Fixtures for the translation queue: a page submitted to a few locales, teams and users."""
 
 import pytest
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail_localize.operations import translate_object
 
 from cms.translation.exchange import export_zip
+from cms.translation.services import review
 from tests.factories import AwarenessPageFactory, LocaleTeamFactory, TranslationTaskFactory
 from tests.support.translation import fill
 
@@ -62,3 +64,28 @@ def exported(submitted, users):
     """The French task translated by the translator, and its export zip."""
     task = fill(submitted["fr"], user=users["translator"])
     return task, export_zip.build([task])
+
+
+@pytest.fixture
+def direct_publishing():
+    # Wagtail's default workflow covers the whole tree; these tests publish without one.
+    WorkflowPage.objects.all().delete()
+
+
+@pytest.fixture
+def ready(submitted, users):
+    """The French task, fully translated by the translator and sent for review."""
+    task = fill(submitted["fr"], user=users["translator"])
+    review.request_review(task, users["translator"])
+    return task
+
+
+@pytest.fixture
+def french_workflow(fr_home):
+    workflow = Workflow.objects.create(name="French review", active=True)
+    task = GroupApprovalTask.objects.create(name="French approval", active=True)
+    task.groups.set(Group.objects.filter(name="Moderators"))
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.all().delete()
+    WorkflowPage.objects.create(workflow=workflow, page=fr_home)
+    return workflow

@@ -1,12 +1,10 @@
 """Review before publish: approval by an allowed, independent reviewer with no blocking QA
-errors; publishing only approved work, through the locale's Wagtail workflow when it has one."""
+errors; a Wagtail workflow's rejection sends the task back (publishing: test_publishing.py)."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils.http import urlencode
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 from wagtail.signals import task_rejected
 from wagtail_localize.models import StringSegment, StringTranslation
 
@@ -25,44 +23,9 @@ def page(home_page):
     )
 
 
-@pytest.fixture
-def direct_publishing():
-    # Wagtail's default workflow covers the whole tree; these tests publish without one.
-    WorkflowPage.objects.all().delete()
-
-
-@pytest.fixture
-def ready(submitted, users):
-    """The French task, fully translated by the translator and sent for review."""
-    task = fill(submitted["fr"], user=users["translator"])
-    review.request_review(task, users["translator"])
-    return task
-
-
-def test_reviewer_approves_and_publishes(
-    ready, users, direct_publishing, django_capture_on_commit_callbacks
-):
-    review.approve(ready, users["reviewer"])
-    assert ready.state == TaskState.APPROVED
-    with django_capture_on_commit_callbacks(execute=True):
-        assert review.publish(ready, users["reviewer"]) == "published"
-    ready.refresh_from_db()
-    assert ready.state == TaskState.PUBLISHED
-    target = ready.translation.get_target_instance()
-    assert target.live and target.title == "FR Know your rights"
-    assert list(ready.transitions.values_list("to_state", flat=True))[-3:] == [
-        TaskState.NEEDS_REVIEW,
-        TaskState.APPROVED,
-        TaskState.PUBLISHED,
-    ]
-
-
-def test_translator_cannot_approve_or_publish(ready, users):
+def test_translator_cannot_approve(ready, users):
     with pytest.raises(review.QueueError, match="may not review"):
         review.approve(ready, users["translator"])
-    ready.state = TaskState.APPROVED
-    with pytest.raises(review.QueueError, match="may not publish"):
-        review.publish(ready, users["translator"])
 
 
 def test_independent_review_is_required(submitted, users):
@@ -91,41 +54,16 @@ def test_machine_output_is_never_published_unreviewed(submitted, users):
     assert machine.pretranslate(task, users["translator"]) == task.segments_total
     task.refresh_from_db()
     assert task.state == TaskState.MACHINE_DRAFT and task.machine_segments == task.segments_total
-    with pytest.raises(review.QueueError, match="only approved work is published"):
-        review.publish(task, users["reviewer"])
     with pytest.raises(review.QueueError, match="cannot become approved"):
         review.approve(task, users["reviewer"])
     assert not task.translation.get_target_instance().live
 
 
-def test_locked_pages_are_not_published(ready, users):
-    review.approve(ready, users["reviewer"])
-    target = ready.translation.get_target_instance()
-    target.locked = True
-    target.save()
-    with pytest.raises(review.QueueError, match="locked"):
-        review.publish(ready, users["reviewer"])
-    assert ready.state == TaskState.APPROVED
-
-
-@pytest.fixture
-def french_workflow(fr_home):
-    workflow = Workflow.objects.create(name="French review", active=True)
-    task = GroupApprovalTask.objects.create(name="French approval", active=True)
-    task.groups.set(Group.objects.filter(name="Moderators"))
-    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
-    WorkflowPage.objects.all().delete()
-    WorkflowPage.objects.create(workflow=workflow, page=fr_home)
-    return workflow
-
-
-def test_publishing_goes_through_the_locale_workflow(ready, users, french_workflow):
-    review.approve(ready, users["reviewer"])
-    assert review.publish(ready, users["reviewer"]) == "submitted to workflow"
-    target = ready.translation.get_target_instance()
-    assert target.workflow_in_progress and not target.live
-    ready.refresh_from_db()
-    assert ready.state == TaskState.APPROVED
+def _submitted_to_moderation(task, user):
+    """The translated page sent to its Wagtail workflow (as an editor's "Submit" does)."""
+    task.translation.save_target(user=user)
+    target = task.translation.get_target_instance()
+    target.get_workflow().start(target, user)
 
 
 def test_review_actions_from_the_task_page(client, ready, users):
@@ -144,7 +82,7 @@ def test_workflow_rejection_requests_changes_once(
     ready, users, french_workflow, admin_user, django_capture_on_commit_callbacks
 ):
     review.approve(ready, users["reviewer"])
-    review.publish(ready, users["reviewer"])
+    _submitted_to_moderation(ready, users["reviewer"])
     target = ready.translation.get_target_instance()
     with django_capture_on_commit_callbacks(execute=True):
         target.current_workflow_task_state.reject(
@@ -172,7 +110,7 @@ def test_workflow_rejection_without_comment_names_the_task(
     ready, users, french_workflow, admin_user
 ):
     review.approve(ready, users["reviewer"])
-    review.publish(ready, users["reviewer"])
+    _submitted_to_moderation(ready, users["reviewer"])
     ready.translation.get_target_instance().current_workflow_task_state.reject(user=admin_user)
     ready.refresh_from_db()
     assert ready.state == TaskState.CHANGES_REQUESTED

@@ -13,11 +13,22 @@ class LocaleTeam(models.Model):
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="locale_teams"
     )
+    # Reviewers approve the team's work (and are in the team); ``can_review`` makes every
+    # member a reviewer instead.
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="reviewed_locale_teams",
+        help_text="Members who may approve or request changes (besides the whole team when "
+        "“members may review” is ticked).",
+    )
     can_review = models.BooleanField(
-        default=False, help_text="Members may approve or request changes to translations."
+        "members may review",
+        default=False,
+        help_text="Every member may approve or request changes to translations.",
     )
     can_publish = models.BooleanField(
-        default=False, help_text="Members may publish approved translations."
+        "may publish", default=False, help_text="Members may publish approved translations."
     )
     # The Wagtail group that carries the team's page and snippet permissions (kept in sync).
     group = models.OneToOneField(

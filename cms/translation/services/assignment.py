@@ -3,6 +3,34 @@
 from django.utils import timezone
 
 from .. import notifications
+from ..models import LocaleTeam
+from ..permissions import can_translate, is_coordinator
+from .review import QueueError
+
+
+def default_team(locale_id) -> LocaleTeam | None:
+    """The team new tasks of a locale go to: its translating team (a review-only team last)."""
+    return LocaleTeam.objects.filter(locale_id=locale_id).order_by("can_review", "pk").first()
+
+
+def claim(task, user) -> None:
+    """A translator of the task's locale takes it for themselves (unless someone has it)."""
+    if not can_translate(user, task.target_locale_id):
+        raise QueueError(f"You do not translate into {task.target_locale}.")
+    if task.assignee_id not in (None, user.pk):
+        raise QueueError(f"“{task}” is already claimed by {task.assignee}.")
+    assign([task], user=user, by=user)
+
+
+def release(task, user) -> None:
+    """The assignee (or a coordinator) gives the task back to its team."""
+    if task.assignee_id != user.pk and not is_coordinator(user):
+        raise QueueError("Only the assignee or a coordinator may release this task.")
+    team = task.assignee_team or default_team(task.target_locale_id)
+    type(task).objects.filter(pk=task.pk).update(
+        assignee=None, assignee_team=team, last_activity_at=timezone.now()
+    )
+    task.assignee, task.assignee_team = None, team
 
 
 def assign(tasks, *, user=None, team=None, due_date=None, by=None) -> int:

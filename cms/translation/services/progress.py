@@ -10,6 +10,7 @@ from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from ..models import TaskState, TaskTransition, TranslationTask
+from .assignment import default_team
 from .workflow import can_transition, transition
 
 S = TaskState
@@ -101,6 +102,7 @@ def ensure_task(translation: Translation, user=None) -> tuple[TranslationTask, b
             "title": source.object_repr[:255],
             "source_locale_id": source.locale_id,
             "target_locale_id": translation.target_locale_id,
+            "assignee_team": default_team(translation.target_locale_id),
         },
     )
     if not created:

@@ -1,13 +1,12 @@
-"""Review, approval and publishing of translations: the queue's rules before anything goes
-live (all segments done, QA clean, independent reviewer, permission to publish)."""
+"""Review and approval of translations: the queue's rules before anything may go live (all
+segments done, QA clean, independent reviewer). Publishing is ``publishing.publish_translation``."""
 
 from django.core.exceptions import ValidationError
-from wagtail.models import DraftStateMixin
 
 from .. import qa
-from ..models import LocalePolicy, TaskState, TaskTransition
-from ..permissions import can_publish, can_review
-from .workflow import can_transition, mark_published, transition
+from ..models import LocalePolicy, TaskState
+from ..permissions import can_review
+from .workflow import can_transition, transition
 
 S = TaskState
 
@@ -41,45 +40,6 @@ def approve(task, user, comment="") -> None:
     if problems:
         raise QueueError(["Fix these before approval:"] + problems)
     _move(task, S.APPROVED, user, comment or "Approved")
-
-
-def publish(task, user) -> str:
-    """Publish an approved translation: through the target's Wagtail workflow when it has one,
-    otherwise directly. Returns what happened."""
-    if task.state != S.APPROVED:
-        raise QueueError(
-            f"“{task}” is {S(task.state).label.lower()}; only approved work is published."
-        )
-    if not can_publish(user, task.target_locale_id):
-        raise QueueError(f"You may not publish {task.target_locale} translations.")
-    translation = task.translation
-    try:
-        target = translation.get_target_instance()
-    except Exception:
-        target = None
-    if target is not None and getattr(target, "locked", False):
-        raise QueueError(f"“{target}” is locked; unlock it before publishing.")
-    if target is None or not isinstance(target, DraftStateMixin):
-        translation.save_target(user=user, publish=True)
-        mark_published(translation.get_target_instance(), user)
-        return "published"
-    translation.save_target(user=user, publish=False)
-    target = type(target).objects.get(pk=target.pk)
-    workflow = target.get_workflow() if hasattr(target, "get_workflow") else None
-    if workflow is not None:
-        if target.workflow_in_progress:
-            return "already in workflow"
-        workflow.start(target, user)
-        TaskTransition.objects.create(
-            task=task,
-            from_state=task.state,
-            to_state=task.state,
-            user=user,
-            comment=f"Submitted to the “{workflow}” workflow",
-        )
-        return "submitted to workflow"
-    target.latest_revision.publish(user=user)
-    return "published"
 
 
 def _check_reviewer(task, user):

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from .. import permissions, queue_jobs, selectors
 from ..models import JobKind
-from ..services import assignment
+from ..services import assignment, publishing
 from ..services import review as task_review
 from .forms import BulkForm, ReviewForm
 
@@ -127,9 +127,17 @@ def review(request, task_id):
         elif action == "request_changes":
             task_review.request_changes(task, user, comment)
             messages.success(request, "Changes requested.")
-        elif action == "publish":
-            outcome = task_review.publish(task, user)
+        elif action in ("publish", "approve_publish"):
+            if action == "approve_publish":
+                task_review.approve(task, user, comment)
+            outcome = publishing.publish_translation(task, user)
             messages.success(request, f"Translation {outcome}.")
+        elif action == "claim":
+            assignment.claim(task, user)
+            messages.success(request, "The task is yours now.")
+        elif action == "release":
+            assignment.release(task, user)
+            messages.success(request, f"Released to {task.assignee_team or 'the queue'}.")
         elif action == "machine_translate":
             job, created = queue_jobs.start(JobKind.MACHINE_TRANSLATE, [task.pk], user)
             messages.success(

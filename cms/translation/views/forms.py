@@ -45,6 +45,9 @@ class ReviewForm(forms.Form):
             ("approve", "Approve"),
             ("request_changes", "Request changes"),
             ("publish", "Publish"),
+            ("approve_publish", "Approve and publish"),
+            ("claim", "Claim"),
+            ("release", "Release"),
             ("machine_translate", "Machine-translate"),
         ]
     )

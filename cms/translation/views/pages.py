@@ -10,6 +10,9 @@ from django.utils import timezone
 from .. import permissions, qa, selectors
 from ..exchange.units import units_for
 from ..models import Notification, TaskState
+from ..services.workflow import can_transition
+
+S = TaskState
 
 
 def _queue_user(request):
@@ -44,11 +47,34 @@ def task_detail(request, task_id):
             "edit_url": edit_url
             if permissions.can_translate(request.user, task.target_locale_id)
             else None,
-            "can_review": permissions.can_review(request.user, task.target_locale_id),
-            "can_publish": permissions.can_publish(request.user, task.target_locale_id),
+            "actions": _actions(request.user, task),
             "states": TaskState,
         },
     )
+
+
+def _actions(user, task) -> set[str]:
+    """The buttons the task page offers ``user`` in the task's current state."""
+    locale = task.target_locale_id
+    offered = set()
+    if permissions.can_translate(user, locale):
+        if task.assignee_id is None:
+            offered.add("claim")
+        if task.assignee_id == user.pk or (task.assignee_id and permissions.is_coordinator(user)):
+            offered.add("release")
+        if task.segments_remaining and task.state not in (S.APPROVED, S.NEEDS_REVIEW):
+            offered.add("machine_translate")
+        if can_transition(task, S.NEEDS_REVIEW) and task.state != S.PUBLISHED:
+            offered.add("request_review")
+    if permissions.can_review(user, locale) and task.state == S.NEEDS_REVIEW:
+        offered |= {"approve", "request_changes"}
+    if permissions.can_review(user, locale) and task.state == S.APPROVED:
+        offered.add("request_changes")
+    if permissions.can_publish(user, locale) and task.state == S.APPROVED:
+        offered.add("publish")
+    if permissions.can_publish(user, locale) and "approve" in offered:
+        offered.add("approve_publish")
+    return offered
 
 
 COLOURS = {

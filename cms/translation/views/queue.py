@@ -7,7 +7,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from .. import permissions, selectors
-from ..filters import TaskFilterSet
+from ..filters import TaskFilterSet, default_view
 from .columns import ProgressColumn, SelectColumn, StateColumn
 
 
@@ -57,10 +57,10 @@ class QueueView(ReportView):
 
     def get_filterset_kwargs(self):
         kwargs = super().get_filterset_kwargs()
-        # A translator starts with their own tasks; choosing "All tasks" shows the whole locale.
-        if permissions.is_translator(self.request.user) and "mine" not in self.request.GET:
+        # Each role starts on its own view (filters.default_view); "All tasks" shows everything.
+        if "mine" not in self.request.GET:
             data = self.request.GET.copy()
-            data["mine"] = "me"
+            data["mine"] = default_view(self.request.user)
             kwargs["data"] = data
         return kwargs
 
