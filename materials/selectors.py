@@ -100,7 +100,9 @@ def translations_of(model, keys, **filters) -> dict:
 
 
 def successors_in(material_ids, codes: tuple[str, ...]) -> dict:
-    """material pk -> pk of its translation in the first of ``codes`` that has one (else itself)."""
+    """material pk -> pk of its public translation in the first of ``codes`` that has one, or in
+    any locale. A successor with no public copy (a draft, withdrawn) is left out: its id must
+    not leak."""
     key_of = dict(
         Material.objects.filter(pk__in=list(material_ids)).values_list("pk", "translation_key")
     )
@@ -110,4 +112,10 @@ def successors_in(material_ids, codes: tuple[str, ...]) -> dict:
         .values_list("pk", "translation_key", "locale__language_code")
     )
     best = {chosen.key: chosen.pk for chosen in fallback.pick(rows, codes)}
-    return {pk: best.get(key, pk) for pk, key in key_of.items()}
+    anywhere = dict(
+        resolvable_materials()
+        .filter(translation_key__in=list(key_of.values()))
+        .order_by("pk")
+        .values_list("translation_key", "pk")
+    )
+    return {pk: best.get(key, anywhere.get(key)) for pk, key in key_of.items() if key in anywhere}

@@ -18,6 +18,7 @@ from cms.visibility import public_pages
 from protect.models import VideoPage
 
 from .errors import error_response
+from .params import in_id_range
 from .ranges import serve_ranges
 
 
@@ -26,6 +27,8 @@ def public_video(request, page_id: int, language: str | None = None) -> VideoPag
 
     Two queries: the view restrictions (once per request) and the page.
     """
+    if not in_id_range(page_id):
+        return None
     visible = public_pages(VideoPage.objects.all(), request)
     if language is None:
         return visible.filter(pk=page_id).select_related("locale").first()

@@ -5,7 +5,8 @@ response cache → rate limit (uncached requests only) → the endpoint → cach
 Installed right after ``corsheaders`` so that CORS headers reach every answer, including errors.
 """
 
-from urllib.parse import parse_qsl, urlencode
+import re
+from urllib.parse import parse_qsl, urlencode, urlparse
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
@@ -14,12 +15,15 @@ from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from . import caching, ratelimit
 from .errors import ApiError, database_unavailable, error_response
+from .params import check_query
 
 API_ROOT = "/api/partner/"
 CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400"
 ALLOWED = "GET, HEAD, OPTIONS"
 # Non-content documents that are cached but carry no Content-Language.
 _STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
+# LocaleMiddleware's answer to a 404: a redirect to /<language>/api/partner/…
+_LOCALE_REDIRECT = re.compile(r"^/[^/]+" + re.escape(API_ROOT))
 
 
 def canonical_query(request) -> str:
@@ -32,11 +36,17 @@ def _bench_cold(request) -> bool:
     return header is not None and header in request.META
 
 
+def _wants_any(request) -> bool:
+    return "*" in parse_etags(request.headers.get("If-None-Match", ""))
+
+
 def not_modified(request, etag: str, changed_at) -> bool:
+    """True when the client's copy is current. ``If-None-Match: *`` ("any current
+    representation") is decided after the endpoint has answered: a missing page stays a 404."""
     inm = request.headers.get("If-None-Match")
     if inm is not None:
         wanted = {tag.removeprefix("W/") for tag in parse_etags(inm)}
-        return "*" in wanted or etag.removeprefix("W/") in wanted
+        return etag.removeprefix("W/") in wanted
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
     return since is not None and int(changed_at.timestamp()) <= since
 
@@ -59,13 +69,14 @@ class PartnerApiMiddleware:
         if method == "HEAD":
             request.method = "GET"  # endpoints are declared for GET; the body is dropped below
         try:
+            check_query(request)
             response = self.serve(request)
         except ApiError as exc:
             response = error_response(exc.status, exc.code, exc.message, **exc.headers)
         except (OperationalError, InterfaceError):
             response = database_unavailable()
-        if response.status_code in (301, 302) and response.get("Location", "").endswith(
-            request.get_full_path()
+        if response.status_code in (301, 302) and _LOCALE_REDIRECT.match(
+            urlparse(response.get("Location", "")).path
         ):
             # LocaleMiddleware turns 404s into redirects to /<language>/…: not for the API.
             response = getattr(request, "partner_api_error", None) or error_response(404)
@@ -114,6 +125,8 @@ class PartnerApiMiddleware:
                 settings.PARTNER_API_CACHE_SECONDS,
             )
             response["X-Cache"] = "miss"
+        if _wants_any(request):
+            response = HttpResponseNotModified()
         self.add_validators(response, etag, last_modified)
         return response
 

@@ -4,9 +4,12 @@ requests, the shared error answers and the subtitle file endpoints (plain Django
 from copy import deepcopy
 
 from cms import languages
+from cms.countries import COUNTRY_CODES
+from materials.choices import Audience, Kind, ServiceAudience
 
 from . import pagetypes
 from .middleware import CACHE_CONTROL
+from .params import MAX_ID
 
 DESCRIPTION = (
     """Read-only JSON API for partner websites embedding PROTECT content.
@@ -78,12 +81,17 @@ def _file_operation(kind: str, media_type: str, summary: str) -> dict:
             "summary": summary,
             "tags": ["Videos"],
             "parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                {
+                    "name": "id",
+                    "in": "path",
+                    "required": True,
+                    "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                },
                 {
                     "name": "lang",
                     "in": "path",
                     "required": True,
-                    "schema": {"type": "string"},
+                    "schema": {"type": "string", "enum": languages.codes()},
                     "description": "Language code of a published subtitle track.",
                 },
                 _IF_NONE_MATCH,
@@ -106,17 +114,38 @@ def _file_operation(kind: str, media_type: str, summary: str) -> dict:
     }
 
 
-def _parameter_enums() -> dict[str, list[str]]:
-    """Enumerations ninja cannot attach to query parameters itself."""
-    return {"locale": languages.codes(), "type": sorted(pagetypes.page_models())}
+def _parameter_enums(operation_id: str) -> dict[str, list[str]]:
+    """Enumerations ninja cannot attach to query parameters itself (the endpoints check the
+    same vocabularies and answer 400 naming them)."""
+    codes = languages.codes()
+    audiences = ServiceAudience.values if operation_id == "list_services" else Audience.values
+    return {
+        "locale": codes,
+        "language": codes,
+        "type": sorted(pagetypes.page_models()),
+        "kind": list(Kind.values),
+        "audience": list(audiences),
+        "country": list(COUNTRY_CODES),
+    }
+
+
+def _examples_as_map(parameter: dict) -> None:
+    """ninja copies a field's ``examples`` list to the parameter, where OpenAPI 3.1 wants a map
+    of Example Objects (the list stays valid JSON Schema inside ``schema``)."""
+    examples = parameter.get("examples")
+    if isinstance(examples, list):
+        parameter["examples"] = {
+            f"example{number}": {"value": value} for number, value in enumerate(examples, 1)
+        }
 
 
 def complete(schema: dict, path_prefix: str) -> dict:
     schema = deepcopy(dict(schema))
-    enums = _parameter_enums()
     for operations in schema.get("paths", {}).values():
         for operation in operations.values():
+            enums = _parameter_enums(operation.get("operationId", ""))
             for parameter in operation.get("parameters", []):
+                _examples_as_map(parameter)
                 if parameter.get("in") == "query" and parameter["name"] in enums:
                     _set_enum(parameter["schema"], enums[parameter["name"]])
             operation.setdefault("parameters", []).extend([_API_KEY, _IF_NONE_MATCH])

@@ -2,10 +2,11 @@
 ``Offset``: lists pick their rows with ``cms.fallback.pick`` and show ``[offset:offset + limit]``
 of them), fixed choices."""
 
+import re
 from dataclasses import dataclass
 from typing import Annotated
 
-from ninja import Query
+from ninja import Path, Query
 
 from cms import languages
 
@@ -14,15 +15,26 @@ from .errors import ApiError
 MAX_LIMIT = 100
 MAX_OFFSET = 10_000
 DEFAULT_LIMIT = 20
+# Ids are 32-bit on every database we run on; larger numbers name nothing (and overflow SQLite).
+MAX_ID = 2**31 - 1
+MAX_PARAMETER_LENGTH = 2000
+# C0/C1 control characters (NUL included) mean nothing in any parameter: refuse them up front.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+IdPath = Annotated[int, Path(..., ge=1, le=MAX_ID, description="Numeric id, 1–2147483647.")]
 
 Limit = Annotated[
     int, Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page, 1–100.")
 ]
 Offset = Annotated[int, Query(0, ge=0, le=MAX_OFFSET, description="Items to skip, 0–10000.")]
+FilterParam = Annotated[
+    str | None, Query(None, max_length=50, description="One value of the listed vocabulary.")
+]
 LocaleParam = Annotated[
     str | None,
     Query(
         None,
+        max_length=20,
         description="Language code of the content to serve (see /locales/). "
         "Default: the default language.",
     ),
@@ -33,6 +45,7 @@ FallbackParam = Annotated[
         None,
         description="Comma-separated language codes tried in order when the content has no "
         "live translation in `locale`. Without it a missing translation is a 404.",
+        max_length=200,
         examples=["en", "fa,en"],
     ),
 ]
@@ -47,6 +60,28 @@ class LocaleChain:
     @property
     def requested(self) -> str:
         return self.codes[0]
+
+
+def check_query(request) -> None:
+    """Refuse control characters and oversized values in any query parameter (400)."""
+    for name, values in request.GET.lists():
+        for value in [name, *values]:
+            if _CONTROL.search(value):
+                raise ApiError(
+                    400,
+                    "invalid_parameter",
+                    f"{name[:50]!r}: control characters are not allowed in parameters.",
+                )
+            if len(value) > MAX_PARAMETER_LENGTH:
+                raise ApiError(
+                    400,
+                    "invalid_parameter",
+                    f"{name[:50]!r}: longer than {MAX_PARAMETER_LENGTH} characters.",
+                )
+
+
+def in_id_range(value: int) -> bool:
+    return 1 <= value <= MAX_ID
 
 
 def _check_code(code: str, parameter: str) -> str:
@@ -102,12 +137,17 @@ def choice(parameter: str, value: str | None, allowed) -> str | None:
 
 
 __all__ = [
+    "MAX_ID",
     "FallbackParam",
+    "FilterParam",
+    "IdPath",
     "Limit",
     "LocaleChain",
     "LocaleParam",
     "Offset",
+    "check_query",
     "choice",
+    "in_id_range",
     "locale_chain",
     "served",
 ]

@@ -204,3 +204,17 @@ def test_listing_query_budget(api_client, locales, django_assert_max_num_queries
     with django_assert_max_num_queries(8):
         response = api_client.api("/materials/", limit=100, language="ar", country="GR")
     assert response.json_body["count"] == 12
+
+
+def test_superseded_by_never_names_a_successor_that_is_not_public(api_client, locales):
+    draft_successor = MaterialFactory(locale=locales["en"], title="Next edition", publish=False)
+    old = MaterialFactory(
+        locale=locales["en"],
+        title="Old edition",
+        status="superseded",
+        superseded_by=draft_successor,
+    )
+    response = api_client.api(f"/materials/{old.pk}/")
+    assert response.status_code == 200
+    assert response.json_body["superseded_by"] is None
+    assert b"Next edition" not in response.content

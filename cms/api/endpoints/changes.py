@@ -46,7 +46,9 @@ def _cursor(value: str | None) -> int:
 @router.get("/changes/", response={200: ChangeList, **ERRORS}, operation_id="list_changes")
 def list_changes(
     request,
-    since: Annotated[str | None, Query(None, description="A next_cursor; omit to start.")] = None,
+    since: Annotated[
+        str | None, Query(None, max_length=40, description="A next_cursor; omit to start.")
+    ] = None,
     locale: LocaleParam = None,
     limit: Limit = 100,
 ):

@@ -10,7 +10,16 @@ from materials.choices import Audience, Kind
 from materials.models import Material
 
 from ..errors import ApiError
-from ..params import FallbackParam, Limit, LocaleParam, Offset, choice, locale_chain
+from ..params import (
+    FallbackParam,
+    FilterParam,
+    IdPath,
+    Limit,
+    LocaleParam,
+    Offset,
+    choice,
+    locale_chain,
+)
 from ..schemas.common import ERRORS, ErrorOut
 from ..schemas.materials import MaterialList, MaterialOut
 from ..serializers.materials import material_items
@@ -32,10 +41,10 @@ def list_materials(
     request,
     locale: LocaleParam = None,
     fallback: FallbackParam = None,
-    kind: str | None = None,
-    audience: str | None = None,
-    country: str | None = None,
-    language: str | None = None,
+    kind: FilterParam = None,
+    audience: FilterParam = None,
+    country: FilterParam = None,
+    language: FilterParam = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ):
@@ -65,7 +74,7 @@ def list_materials(
     operation_id="get_material",
 )
 def get_material(
-    request, material_id: int, locale: LocaleParam = None, fallback: FallbackParam = None
+    request, material_id: IdPath, locale: LocaleParam = None, fallback: FallbackParam = None
 ):
     """One material in `locale`; `material_id` may be the id of any of its translations.
     Superseded materials still resolve (old links keep working) and name their successor;

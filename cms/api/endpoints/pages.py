@@ -1,3 +1,4 @@
+import re
 from typing import Annotated
 from urllib.parse import urlparse
 
@@ -13,7 +14,15 @@ from cms.visibility import public_pages
 from .. import pagetypes
 from .. import search as text_search
 from ..errors import ApiError
-from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain
+from ..params import (
+    FallbackParam,
+    IdPath,
+    Limit,
+    LocaleChain,
+    LocaleParam,
+    Offset,
+    locale_chain,
+)
 from ..schemas.common import ERRORS, PageList
 from ..schemas.pages import PageDetail
 from ..serializers.pages import ROW_FIELDS, page_detail, row_item, specific, translations_for
@@ -22,7 +31,7 @@ router = Router(tags=["Pages"])
 
 TypeParam = Annotated[
     str | None,
-    Query(None, description="Page type, e.g. protect.AwarenessPage."),
+    Query(None, max_length=100, description="Page type, e.g. protect.AwarenessPage."),
 ]
 SearchParam = Annotated[
     str | None, Query(None, max_length=200, description="Words to search for in the content.")
@@ -41,6 +50,12 @@ def _page_type(value: str | None):
             f"type: unknown page type {value!r}. Allowed: {', '.join(sorted(models))}.",
         )
     return found
+
+
+def search_words(text: str) -> str:
+    """The words of ``text`` only: quotes, operators and brackets are search syntax to the
+    database's full-text engine (an unbalanced quote is an SQLite syntax error), never meant."""
+    return " ".join(re.findall(r"\w+", text))
 
 
 @router.get("/pages/", response={200: PageList, **ERRORS}, operation_id="list_pages")
@@ -62,10 +77,13 @@ def list_pages(
     if model is not None:
         queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
     order = ["path"]
-    if search is not None and search.strip():
+    words = search_words(search or "")
+    if words:
         # Searched within the chain's locales: exact counts, best match first per locale.
-        queryset = text_search.matching(queryset, search.strip())
+        queryset = text_search.matching(queryset, words)
         order = ["-_score", "path"]
+    elif search and search.strip():
+        queryset = queryset.none()  # punctuation only: nothing can match
     # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET).
     chosen = pick_in_sql(queryset, chain.codes, order, locale_first=True)
     rows = list(chosen.values(*ROW_FIELDS)[offset : offset + limit])
@@ -116,7 +134,10 @@ def get_page_by_path(
 ):
     """The page at a public site path (with its language prefix). Without `locale`, the
     language of the path is served."""
-    parsed = urlparse(path).path or "/"
+    try:
+        parsed = urlparse(path).path or "/"
+    except ValueError as error:
+        raise ApiError(400, "invalid_parameter", f"path: not a URL or path ({error}).") from error
     parts = [part for part in parsed.split("/") if part]
     path_code = languages.default().code
     if parts and languages.get(parts[0]):
@@ -136,7 +157,7 @@ def get_page_by_path(
 
 
 @router.get("/pages/{int:page_id}/", response={200: PageDetail, **ERRORS}, operation_id="get_page")
-def get_page(request, page_id: int, locale: LocaleParam = None, fallback: FallbackParam = None):
+def get_page(request, page_id: IdPath, locale: LocaleParam = None, fallback: FallbackParam = None):
     """A page in `locale`: `page_id` may be the id of any of its translations."""
     chain = locale_chain(request, locale, fallback)
     return _serve(request, Q(pk=page_id), chain, str(page_id))

@@ -8,7 +8,7 @@ from materials import selectors
 from materials.choices import ServiceAudience
 from materials.models import SupportService
 
-from ..params import FallbackParam, Limit, LocaleParam, Offset, choice, locale_chain
+from ..params import FallbackParam, FilterParam, Limit, LocaleParam, Offset, choice, locale_chain
 from ..schemas.common import ERRORS
 from ..schemas.materials import ServiceList
 from ..serializers.materials import service_items
@@ -19,10 +19,10 @@ router = Router(tags=["Materials"])
 @router.get("/services/", response={200: ServiceList, **ERRORS}, operation_id="list_services")
 def list_services(
     request,
-    country: str | None = None,
+    country: FilterParam = None,
     locale: LocaleParam = None,
     fallback: FallbackParam = None,
-    audience: str | None = None,
+    audience: FilterParam = None,
     limit: Limit = 20,
     offset: Offset = 0,
 ):

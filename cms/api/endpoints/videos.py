@@ -13,7 +13,16 @@ from protect import tracks
 from protect.models import VideoPage
 
 from ..errors import ApiError
-from ..params import FallbackParam, Limit, LocaleChain, LocaleParam, Offset, locale_chain, served
+from ..params import (
+    FallbackParam,
+    IdPath,
+    Limit,
+    LocaleChain,
+    LocaleParam,
+    Offset,
+    locale_chain,
+    served,
+)
 from ..schemas.common import ERRORS, PageListItem, TranslationOut
 from ..serializers.pages import list_item, translations_for
 
@@ -114,7 +123,9 @@ def list_videos(
 @router.get(
     "/videos/{int:video_id}/", response={200: VideoDetail, **ERRORS}, operation_id="get_video"
 )
-def get_video(request, video_id: int, locale: LocaleParam = None, fallback: FallbackParam = None):
+def get_video(
+    request, video_id: IdPath, locale: LocaleParam = None, fallback: FallbackParam = None
+):
     """One video in `locale` (`video_id` may be the id of any of its translations); `tracks`
     lists every published subtitle language, whatever the locale served."""
     chain = locale_chain(request, locale, fallback)

@@ -1,9 +1,7 @@
 """Import XLIFF 2 / PO files (alone or zipped) with a per-unit report. All or nothing: if any
 file is unusable, nothing is imported and the report says which file and why."""
 
-import io
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -12,7 +10,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 from .. import permissions, tracking
 from ..models import TaskState, TranslationTask
 from ..services import progress
-from . import po, xliff
+from . import archive, po, xliff
 from .xliff import ExchangeError
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -34,15 +32,8 @@ def _files(upload_name: str, data: bytes) -> list[tuple[str, bytes]]:
         raise ExchangeError(f"{upload_name}: the file is empty.")
     if len(data) > MAX_BYTES:
         raise ExchangeError(f"{upload_name}: larger than {MAX_BYTES // 1024 // 1024} MB.")
-    if zipfile.is_zipfile(io.BytesIO(data)):
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = [n for n in archive.namelist() if n.endswith((".xlf", ".xliff", ".po"))]
-            xliff_stems = {n.rsplit(".", 1)[0] for n in names if not n.endswith(".po")}
-            # A PO beside its XLIFF twin is the same content; the XLIFF wins.
-            names = [n for n in names if not (n.endswith(".po") and n[:-3] in xliff_stems)]
-            if not names:
-                raise ExchangeError(f"{upload_name}: the zip holds no .xlf or .po files.")
-            return [(n, archive.read(n)) for n in names]
+    if archive.is_zip(data):
+        return archive.read_members(upload_name, data)
     return [(upload_name, data)]
 
 
