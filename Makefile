@@ -22,6 +22,7 @@ install: $(VENV)/.installed ## Create .venv and install the locked dependencies
 
 migrate: install ## Apply database migrations (creates the 23 locales)
 	$(PY) manage.py migrate --noinput
+	CACHE_BACKEND=database $(PY) manage.py createcachetable  # ready for CACHE_BACKEND=database
 
 demo: migrate ## Load the demo content (idempotent; DEMO_LANGUAGES=ar,ti for a quick partial demo)
 	$(PY) manage.py load_demo_content $(if $(DEMO_LANGUAGES),--languages $(DEMO_LANGUAGES))

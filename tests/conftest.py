@@ -3,10 +3,21 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Collection, Locale, Page, Site
 
+from cms.api import versions
 from home.locales import sync_locales
 from home.models import HomePage
+
+
+@pytest.fixture(autouse=True)
+def _fresh_content_version():
+    """Each test rolls the database back: no test may see another's version memo or cache."""
+    versions.forget()
+    cache.clear()
+    yield
+    versions.forget()
 
 
 @pytest.fixture

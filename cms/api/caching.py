@@ -1,6 +1,7 @@
-"""The content version, the response cache and invalidation (local cache and CDN).
+"""The response cache and invalidation (our cache and the CDN).
 
-Every partner-visible change calls ``invalidate()``: it gives the content a new version token.
+Every partner-visible change calls ``invalidate()``: once the transaction commits, the content
+gets a new version token (``versions.py``, kept in the database so every process sees it).
 Cache keys and ETags include the token, so every cached response of every endpoint in every
 locale becomes stale at once; no enumeration of affected URLs is needed for our own cache.
 The CDN is purged through Wagtail's frontend-cache backends (``WAGTAILFRONTENDCACHE``).
@@ -10,23 +11,21 @@ Cache failures never become errors: a broken cache degrades to uncached answers.
 
 import hashlib
 import logging
-import uuid
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
-from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from cms import languages
 
-from .models import ContentVersion
+from . import versions
 
 logger = logging.getLogger(__name__)
 
-VERSION_KEY = "partner_api:version"
 API_PREFIX = "/api/partner/v1/"
+CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400"
 
 
 def _cache():
@@ -49,24 +48,8 @@ def cache_set(key: str, value, timeout: int) -> None:
 
 
 def current_version() -> tuple[str, datetime]:
-    """(token, changed_at). Cached; read from the database when the cache has lost it."""
-    cached = cache_get(VERSION_KEY)
-    if cached:
-        return cached
-    row = ContentVersion.objects.filter(pk=1).first()  # made by the migration
-    if row is None:
-        row, _ = ContentVersion.objects.get_or_create(pk=1)
-    value = (row.token, row.changed_at)
-    cache_set(VERSION_KEY, value, None)
-    return value
-
-
-def _bump() -> None:
-    token, now = uuid.uuid4().hex, timezone.now()
-    updated = ContentVersion.objects.filter(pk=1).update(token=token, changed_at=now)
-    if not updated:
-        ContentVersion.objects.create(pk=1, token=token, changed_at=now)
-    cache_set(VERSION_KEY, (token, now), None)
+    """(token, changed_at) of the content, as every process sees it (within a second)."""
+    return versions.current()
 
 
 def invalidate(purge_paths: list[str] | tuple[str, ...] = ()) -> None:
@@ -77,19 +60,24 @@ def invalidate(purge_paths: list[str] | tuple[str, ...] = ()) -> None:
     """
 
     def run():
-        _bump()
+        versions.bump()
         purge_cdn(purge_paths)
 
     transaction.on_commit(run)
 
 
-def response_key(version: str, path: str, query: str) -> str:
-    digest = hashlib.sha256(f"{path}?{query}".encode()).hexdigest()
+def response_key(version: str, host: str, path: str, query: str) -> str:
+    """``query``: the canonical query of the known parameters (see ``middleware.py``)."""
+    digest = hashlib.sha256(f"{host}|{path}?{query}".encode()).hexdigest()
     return f"partner_api:response:{version}:{digest}"
 
 
 def etag_for(version: str, path: str, query: str) -> str:
-    """Weak ETag: same version + same URL ⇒ same content. Computed before any serialisation."""
+    """Weak ETag: same version + same URL ⇒ same content. Computed before any serialisation.
+
+    Without the host: answers do not depend on it (URLs come from PUBLIC_BASE_URL), so every
+    server behind a balancer, whatever name it is reached by, gives the same ETag.
+    """
     digest = hashlib.sha256(f"{version}|{path}?{query}".encode()).hexdigest()[:32]
     return f'W/"{digest}"'
 

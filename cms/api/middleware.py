@@ -1,33 +1,31 @@
 """What wraps every Partner API request (paths under ``/api/partner/``).
 
-Order of work for a GET/HEAD: content version → ETag → 304 (no database, no serialisation) →
+Order of work for a GET/HEAD: content version → ETag → 304 (at most one cheap query a second,
+no serialisation) →
 response cache → rate limit (uncached requests only) → the endpoint → cache the 200 → headers.
 Installed right after ``corsheaders`` so that CORS headers reach every answer, including errors.
 """
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlparse
+from urllib.parse import urlparse
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
-from . import caching, ratelimit
+from . import cache_keys, caching, ratelimit
+from .caching import CACHE_CONTROL
 from .errors import ApiError, database_unavailable, error_response
 from .params import check_query
 
 API_ROOT = "/api/partner/"
-CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400"
 ALLOWED = "GET, HEAD, OPTIONS"
 # Non-content documents that are cached but carry no Content-Language.
 _STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
 # LocaleMiddleware's answer to a 404: a redirect to /<language>/api/partner/…
 _LOCALE_REDIRECT = re.compile(r"^/[^/]+" + re.escape(API_ROOT))
-
-
-def canonical_query(request) -> str:
-    return urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), True)))
 
 
 def _bench_cold(request) -> bool:
@@ -73,6 +71,8 @@ class PartnerApiMiddleware:
             response = self.serve(request)
         except ApiError as exc:
             response = error_response(exc.status, exc.code, exc.message, **exc.headers)
+        except DisallowedHost:
+            response = error_response(400, "invalid_host", "The Host header is not served here.")
         except (OperationalError, InterfaceError):
             response = database_unavailable()
         if response.status_code in (301, 302) and _LOCALE_REDIRECT.match(
@@ -89,8 +89,8 @@ class PartnerApiMiddleware:
         return response
 
     def serve(self, request):
-        path = request.path
-        query = canonical_query(request)
+        path, host = request.path, cache_keys.host(request)
+        query = cache_keys.canonical_query(request)
         token, changed_at = caching.current_version()
         etag = caching.etag_for(token, path, query)
         last_modified = http_date(changed_at.timestamp())
@@ -99,7 +99,7 @@ class PartnerApiMiddleware:
             self.add_validators(response, etag, last_modified)
             return response
 
-        key = caching.response_key(token, path, query)
+        key = caching.response_key(token, host, path, query)
         stored = None if _bench_cold(request) else caching.cache_get(key)
         if stored is not None:
             response = HttpResponse(stored["content"], status=200)

@@ -35,8 +35,8 @@ class ContentVersion(models.Model):
     """One row: a token that changes whenever any content partners can see changes.
 
     ETags and response-cache keys are derived from it, so a change makes every cached response
-    stale at once, in every locale. It lives in the database (and is mirrored in the cache) so that
-    a flushed cache can never bring back an old token.
+    stale at once, in every locale. It lives in the database, read by every process (see
+    ``versions.py``), so that no process and no flushed cache can serve an old token.
     """
 
     token = models.CharField(max_length=32, default="initial")

@@ -8,7 +8,7 @@ from cms.countries import COUNTRY_CODES
 from materials.choices import Audience, Kind, ServiceAudience
 
 from . import pagetypes
-from .middleware import CACHE_CONTROL
+from .caching import CACHE_CONTROL
 from .params import MAX_ID
 
 DESCRIPTION = (

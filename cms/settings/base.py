@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "cms.webhooks",
     "cms.public",  # label public_site: embed player, sitemap, public headers
     "cms.translation",  # translation queue: tasks, teams, review, exchange, QA
+    "cms.translation.memory",  # label translation_memory: translation memory and glossary
     "cms.ops",  # health check, worker heartbeats, periodic jobs
     # Wagtail
     "wagtail_localize",
@@ -127,23 +128,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------
+# Local memory by default, Redis with REDIS_URL, or CACHE_BACKEND=database (a table made by
+# `manage.py createcachetable`, run by `make migrate`). Correctness never depends on which: the
+# partner API's content version is read from the database by every process (cms/api/versions.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
+CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "redis" if REDIS_URL else "locmem")
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "protect")  # several sites, one Redis
+if CACHE_BACKEND == "redis":
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": REDIS_URL or "redis://127.0.0.1:6379/0",
             "OPTIONS": {
                 # A cache outage degrades to uncached answers rather than errors.
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
             },
-            "KEY_PREFIX": "protect",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
         }
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+elif CACHE_BACKEND == "database":
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "protect_cache",
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+        }
+    }
 else:
     CACHES = {
         "default": {

@@ -15,6 +15,8 @@ from wagtail_localize.models import StringSegment, StringTranslation
 
 from cms.issues import BLOCKING, WARNING, Issue
 
+from .memory import glossary
+
 # Long numbers with separators ("+31 20 123 4567", "0800-123-456"), or short helpline and
 # emergency numbers: any standalone group of 3+ digits, spaced groups included ("112",
 # "116 006", "15900"). Digits inside "1,000", "3.500" or "1 000" are amounts, not phone numbers.
@@ -55,11 +57,12 @@ def _phones(text) -> tuple[list[str], str]:
 
 
 def check_segment(
-    source: str, target: str, *, max_length=None, subtitle=False, duration=None
+    source: str, target: str, *, max_length=None, subtitle=False, duration=None, terms=()
 ) -> list[Issue]:
-    issues = []
+    """``terms``: the target locale's glossary (``glossary.terms_for``)."""
     if not strip_tags(target or "").strip():
         return [_blocking("empty", "The translation is empty.")]
+    issues = glossary.check(source, target, terms)
     plain_source, plain_target = strip_tags(source), strip_tags(target)
     source_phones, source_rest = _phones(plain_source)
     target_phones, target_rest = _phones(plain_target)
@@ -175,6 +178,7 @@ def check_task(task) -> dict[str, list[Issue]]:
         ).values_list("translation_of_id", "context_id", "data")
     }
     report = {}
+    terms = glossary.terms_for(task.target_locale_id)
     segments = StringSegment.objects.filter(source_id=task.source_id).select_related(
         "string", "context"
     )
@@ -186,6 +190,7 @@ def check_task(task) -> dict[str, list[Issue]]:
             target,
             max_length=_max_length(model, path, instance) if model else None,
             subtitle=_is_subtitle(path),
+            terms=terms,
         )
         if issues:
             report[path] = issues

@@ -40,9 +40,9 @@ def test_every_200_carries_validators_and_cache_control(api_client):
     assert response["Last-Modified"].endswith("GMT")
 
 
-def test_matching_if_none_match_is_304_without_body(api_client, django_assert_num_queries):
+def test_matching_if_none_match_is_304_without_body(api_client, django_assert_max_num_queries):
     etag = api_client.api("/locales/")["ETag"]
-    with django_assert_num_queries(0):
+    with django_assert_max_num_queries(1):  # at most the content version, once a second
         response = api_client.get("/api/partner/v1/locales/", HTTP_IF_NONE_MATCH=etag)
     assert response.status_code == 304
     assert response.content == b""

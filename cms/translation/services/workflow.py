@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import notifications, selectors
+from ..memory.background import record_task_memory
 from ..models import TaskState, TaskTransition, TranslationTask
 
 S = TaskState
@@ -51,6 +52,10 @@ def transition(task, to_state, user=None, comment="", force=False) -> TaskTransi
         task=task, from_state=from_state, to_state=to_state, user=user, comment=comment
     )
     notifications.on_transition(task, from_state, to_state, user)
+    if to_state in (S.APPROVED, S.PUBLISHED):
+        # Approved and published work feeds the translation memory, on the worker.
+        task_id, user_id = task.pk, getattr(user, "pk", None)
+        transaction.on_commit(lambda: record_task_memory.enqueue(task_id, user_id))
     return record
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .. import permissions, qa, selectors
 from ..exchange.units import units_for
+from ..memory.offers import offers_for
 from ..models import Notification, TaskState
 from ..services.workflow import can_transition
 
@@ -28,9 +29,16 @@ def task_detail(request, task_id):
     )
     report = qa.check_task(task)
     suggestions = {s.context.path: s for s in task.suggestions.select_related("context")}
+    units = units_for(task)
+    offers = offers_for(task, units)
     rows = [
-        {"unit": unit, "issues": report.get(unit.id, []), "suggestion": suggestions.get(unit.id)}
-        for unit in units_for(task)
+        {
+            "unit": unit,
+            "issues": report.get(unit.id, []),
+            "suggestion": suggestions.get(unit.id),
+            "offer": offers[unit.id],
+        }
+        for unit in units
     ]
     try:
         edit_url = task.translation.get_target_instance_edit_url()
@@ -49,6 +57,10 @@ def task_detail(request, task_id):
             else None,
             "actions": _actions(request.user, task),
             "states": TaskState,
+            "can_translate": permissions.can_translate(request.user, task.target_locale_id),
+            "exact_to_apply": sum(
+                1 for row in rows if not row["unit"].target and row["offer"].has_exact
+            ),
         },
     )
 

@@ -1,0 +1,77 @@
+"""Bulk-applying exact memory matches to a task's untranslated segments.
+
+Applied segments are ordinary manual translations marked with the tool name "Translation
+memory"; the task moves to "needs review" once nothing is left to translate (in progress
+otherwise), so memory output is reviewed like any other work and is never published directly.
+"""
+
+from django.db import transaction
+from wagtail_localize.models import StringSegment, StringTranslation
+
+from .. import tracking
+from ..models import TaskState
+from ..services import progress
+from . import lookup
+
+TOOL_NAME = "Translation memory"
+
+
+def exact_candidates(task) -> tuple[list[tuple[StringSegment, str]], int]:
+    """([(untranslated segment, the newest exact match's text)] in segment order, how many
+    segments are untranslated)."""
+    done = set(
+        StringTranslation.objects.filter(
+            context__object_id=task.source.object_id, locale_id=task.target_locale_id
+        ).values_list("translation_of_id", "context_id")
+    )
+    segments = [
+        segment
+        for segment in StringSegment.objects.filter(source_id=task.source_id)
+        .select_related("string", "context")
+        .order_by("order")
+        if (segment.string_id, segment.context_id) not in done
+    ]
+    found = lookup.matches(
+        [s.string.data for s in segments],
+        task.source_locale_id,
+        task.target_locale_id,
+        fuzzy=False,
+    )
+    chosen = [
+        (segment, matches[0].entry.target_text)
+        for segment, matches in zip(segments, found, strict=True)
+        if matches
+    ]
+    return chosen, len(segments)
+
+
+def apply_exact(task, user) -> int:
+    """Fill ``task``'s untranslated segments that have an exact match; returns how many."""
+    chosen, untranslated = exact_candidates(task)
+    if not chosen:
+        return 0
+    with transaction.atomic(), tracking.batched():
+        # TODO(writepath): write through cms/translation/services/writing.py once it lands;
+        # until then the same direct StringTranslation write the XLIFF import uses.
+        for segment, target in chosen:
+            StringTranslation.objects.update_or_create(
+                translation_of_id=segment.string_id,
+                locale_id=task.target_locale_id,
+                context_id=segment.context_id,
+                defaults={
+                    "data": target,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "tool_name": TOOL_NAME,
+                    "last_translated_by": user,
+                    "has_error": False,
+                    "field_error": "",
+                },
+            )
+        complete = untranslated == len(chosen)
+        progress.record_bulk_change(
+            task,
+            user=user,
+            to_state=TaskState.NEEDS_REVIEW if complete else TaskState.IN_PROGRESS,
+            comment=f"{len(chosen)} segment(s) filled from the translation memory; review them",
+        )
+    return len(chosen)

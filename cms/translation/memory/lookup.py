@@ -1,0 +1,129 @@
+"""Finding memory matches for many segments at once, in a bounded number of queries.
+
+``matches(texts, source_locale_id, target_locale_id)`` returns, per text, up to LIMIT matches,
+best first: exact ones (score 100, same normalised text, one indexed hash query for all texts)
+then fuzzy ones (≥ THRESHOLD %, see ``text`` for the measure). Fuzzy candidates come from
+pg_trgm on PostgreSQL (one LATERAL query for all texts, GIN trigram index) or, without it, from
+the band keys (one query for all texts) scored in Python. Query count does not grow with the
+number of texts or the size of the memory."""
+
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+
+from . import text
+from .models import MemoryBand, MemoryEntry
+
+THRESHOLD = 75
+LIMIT = 3
+
+
+@dataclass
+class Match:
+    entry: MemoryEntry
+    score: int  # 0–100
+
+    @property
+    def exact(self) -> bool:
+        return self.score == 100
+
+
+def matches(texts, source_locale_id, target_locale_id, *, fuzzy=True) -> list[list[Match]]:
+    norms = [text.normalise(t) for t in texts]
+    hashes = [text.digest(n) for n in norms]
+    found: list[list[Match]] = [[] for _ in texts]
+    by_hash = {}
+    for entry in _entries().filter(
+        source_locale_id=source_locale_id,
+        target_locale_id=target_locale_id,
+        source_hash__in=set(hashes),
+    ):
+        by_hash.setdefault(entry.source_hash, []).append(entry)
+    for i, digest in enumerate(hashes):
+        found[i] = [Match(entry, 100) for entry in by_hash.get(digest, [])[:LIMIT]]
+    wanted = [i for i, n in enumerate(norms) if n and len(found[i]) < LIMIT] if fuzzy else []
+    if wanted:
+        search = _pg_trgm if has_pg_trgm() else _banded
+        scored = search([norms[i] for i in wanted], source_locale_id, target_locale_id)
+        ids = {entry_id for row in scored for entry_id, _ in row}
+        entries = _entries().in_bulk(ids) if ids else {}
+        for i, row in zip(wanted, scored, strict=True):
+            have = {match.entry.pk for match in found[i]}
+            for entry_id, score in row:
+                if entry_id not in have and entry_id in entries and len(found[i]) < LIMIT:
+                    found[i].append(Match(entries[entry_id], min(score, 99)))
+    return found
+
+
+def _entries():
+    return MemoryEntry.objects.select_related("user", "origin_type").order_by("-updated_at")
+
+
+def has_pg_trgm() -> bool:
+    """Whether this database offers pg_trgm (asked once per connection)."""
+    if connection.vendor != "postgresql":
+        return False
+    cached = getattr(connection, "_memory_pg_trgm", None)
+    if cached is None:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+            cached = cursor.fetchone() is not None
+        connection._memory_pg_trgm = cached
+    return cached
+
+
+PG_QUERY = f"""
+SELECT q.i, m.id, m.score
+FROM unnest(%s::text[]) WITH ORDINALITY AS q(txt, i)
+CROSS JOIN LATERAL (
+    SELECT e.id, similarity(e.source_norm, q.txt) AS score
+    FROM {MemoryEntry._meta.db_table} e
+    WHERE e.source_norm %% q.txt AND e.target_locale_id = %s AND e.source_locale_id = %s
+    ORDER BY score DESC, e.updated_at DESC
+    LIMIT {LIMIT * 2}
+) m
+"""
+
+
+def _pg_trgm(norms, source_locale_id, target_locale_id) -> list[list[tuple[int, int]]]:
+    rows = [[] for _ in norms]
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        # The % operator's threshold, for this transaction only.
+        cursor.execute(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, true)",
+            [str(THRESHOLD / 100)],
+        )
+        cursor.execute(PG_QUERY, [norms, target_locale_id, source_locale_id])
+        for i, entry_id, score in cursor.fetchall():
+            rows[i - 1].append((entry_id, round(score * 100)))
+    return rows
+
+
+def _banded(norms, source_locale_id, target_locale_id) -> list[list[tuple[int, int]]]:
+    grams = [text.trigrams(n) for n in norms]
+    keys = [set(text.band_keys(g, target_locale_id)) for g in grams]
+    all_keys = set().union(*keys)
+    candidates = {}
+    if all_keys:
+        for key, entry_id, norm in MemoryBand.objects.filter(
+            key__in=all_keys,
+            entry__source_locale_id=source_locale_id,
+            entry__target_locale_id=target_locale_id,
+        ).values_list("key", "entry_id", "entry__source_norm"):
+            candidates.setdefault(key, []).append((entry_id, norm))
+    cache = {}
+    rows = []
+    for own_keys, own_grams in zip(keys, grams, strict=True):
+        scored = {}
+        for key in own_keys:
+            for entry_id, norm in candidates.get(key, ()):
+                if entry_id in scored:
+                    continue
+                if norm not in cache:
+                    cache[norm] = text.trigrams(norm)
+                scored[entry_id] = round(100 * text.similarity(own_grams, cache[norm]))
+        best = sorted(((s, -e) for e, s in scored.items() if s >= THRESHOLD), reverse=True)[
+            : LIMIT * 2
+        ]
+        rows.append([(-e, s) for s, e in best])
+    return rows

@@ -1,0 +1,280 @@
+"""Real processes for tests that need more than one: web servers, workers and scripts that share
+one database (a file-based SQLite copy, or a fresh PostgreSQL database when DATABASE_URL is set).
+
+    db = fresh_database(tmp_path)                  # migrated once per session, copied per test
+    env = django_env(db, REDIS_URL=...)            # environment for every process of the test
+    with start_server(env) as a, start_server(env) as b:
+        run_script(env, "from wagtail.models import Page; ...")   # a third process writes
+        a.get("/api/partner/v1/pages/")
+
+Servers listen on free ports (bound to port 0 first), so parallel runs never collide. Everything
+started here is stopped by its context manager, also when the test fails.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parents[2]
+MANAGE = str(ROOT / "manage.py")
+READY_PATH = "/api/partner/v1/locales/"
+_template: dict = {}  # per test session: the migrated database that tests copy
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def django_env(database_url: str, settings: str = "cms.settings.dev", **extra: str) -> dict:
+    """Environment for a child process: the shared database, no Redis unless given, no debug
+    toolbar noise. ``extra`` adds or overrides variables (REDIS_URL, MEDIA_ROOT, …)."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "PYTEST_XDIST_WORKER")
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE=settings,
+        DATABASE_URL=database_url,
+        SECRET_KEY="protect-process-tests",
+        PYTHONUNBUFFERED="1",
+        LOG_LEVEL="WARNING",
+    )
+    env.update(extra)
+    return env
+
+
+def run_script(env: dict, code: str, timeout: float = 180) -> str:
+    """Run Python ``code`` in a new process with Django set up; return its stdout.
+
+    The code runs as ``manage.py shell -c``, so models and ``tests.factories`` import as usual.
+    """
+    result = subprocess.run(
+        [sys.executable, MANAGE, "shell", "-c", code],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"script failed ({result.returncode}):\n{result.stderr[-4000:]}")
+    return result.stdout
+
+
+def start_script(env: dict, code: str) -> subprocess.Popen:
+    """``run_script`` without waiting: pair it with ``finish``."""
+    return subprocess.Popen(
+        [sys.executable, MANAGE, "shell", "-c", code],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish(process: subprocess.Popen, timeout: float = 180) -> str:
+    """Wait for a ``start_script`` process; its stdout, or AssertionError with its stderr."""
+    out, err = process.communicate(timeout=timeout)
+    if process.returncode != 0:
+        raise AssertionError(f"script failed ({process.returncode}):\n{err[-4000:]}")
+    return out
+
+
+def manage(env: dict, *args: str, timeout: float = 600) -> str:
+    result = subprocess.run(
+        [sys.executable, MANAGE, *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
+    return result.stdout
+
+
+# --- Databases ------------------------------------------------------------------------------
+
+
+def _postgres_url(name: str) -> str:
+    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    return f"{base}/{name}"
+
+
+def _postgres(sql: str) -> None:
+    with psycopg.connect(_postgres_url("postgres"), autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def fresh_database(tmp_path: Path):
+    """A migrated database of its own for one test: SQLite file under ``tmp_path``, or (with
+    DATABASE_URL) a new PostgreSQL database made from a session template. Returns its URL;
+    PostgreSQL databases are dropped by ``drop_database``."""
+    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        if "postgres" not in _template:
+            name = f"procs_template_{uuid.uuid4().hex[:8]}"
+            _postgres(f'CREATE DATABASE "{name}"')
+            _migrate(django_env(_postgres_url(name)))
+            _template["postgres"] = name
+        name = f"procs_{uuid.uuid4().hex[:10]}"
+        _postgres(f'CREATE DATABASE "{name}" TEMPLATE "{_template["postgres"]}"')
+        return _postgres_url(name)
+    if "sqlite" not in _template:
+        folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"protect-procs-{uuid.uuid4().hex[:8]}"
+        folder.mkdir(parents=True)
+        path = folder / "template.sqlite3"
+        _migrate(django_env(f"sqlite:///{path}"))
+        _template["sqlite"] = path
+    target = tmp_path / "shared.sqlite3"
+    shutil.copyfile(_template["sqlite"], target)
+    return f"sqlite:///{target}"
+
+
+def _migrate(env: dict) -> None:
+    manage(env, "migrate", "--noinput")
+    manage({**env, "CACHE_BACKEND": "database"}, "createcachetable")
+
+
+def drop_database(url: str) -> None:
+    if url.startswith("postgres"):
+        name = url.rsplit("/", 1)[1]
+        _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def drop_templates() -> None:
+    """Remove the session templates (call once at the end of the session)."""
+    if "postgres" in _template:
+        _postgres(f'DROP DATABASE IF EXISTS "{_template.pop("postgres")}" WITH (FORCE)')
+    if "sqlite" in _template:
+        shutil.rmtree(_template.pop("sqlite").parent, ignore_errors=True)
+
+
+# --- Servers --------------------------------------------------------------------------------
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict
+    body: bytes
+
+    def json(self):
+        return json.loads(self.body)
+
+
+@dataclass
+class Server:
+    process: subprocess.Popen
+    port: int
+    log: Path
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def get(self, path: str, headers: dict | None = None, timeout: float = 10) -> Response:
+        request = urllib.request.Request(self.base_url + path, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as answer:
+                return Response(answer.status, dict(answer.headers), answer.read())
+        except urllib.error.HTTPError as error:  # 304, 4xx and 5xx carry headers too
+            return Response(error.code, dict(error.headers), error.read())
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+def server_command(port: int, kind: str = "runserver") -> list[str]:
+    if kind == "gunicorn":
+        return [
+            sys.executable, "-m", "gunicorn", "cms.wsgi:application",
+            "--bind", f"127.0.0.1:{port}", "--workers", "1", "--access-logfile", "-",
+        ]  # fmt: skip
+    return [sys.executable, MANAGE, "runserver", f"127.0.0.1:{port}", "--noreload"]
+
+
+@contextmanager
+def start_server(env: dict, kind: str = "runserver", ready_timeout: float = 90, command=None):
+    """A web server on a free port, ready (its partner API answers) when the block starts.
+
+    ``command``: a function port -> argv for another server (default: runserver or gunicorn).
+    """
+    port = free_port()
+    log = Path(env.get("TMPDIR", "/tmp")) / f"protect-server-{port}-{uuid.uuid4().hex[:6]}.log"
+    argv = command(port) if command else server_command(port, kind)
+    with open(log, "wb") as out:
+        process = subprocess.Popen(argv, env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    server = Server(process, port, log)
+    try:
+        wait_until_ready(server, ready_timeout)
+        yield server
+    finally:
+        stop(process)
+        log.unlink(missing_ok=True)
+
+
+def wait_until_ready(server: Server, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise AssertionError(f"server exited ({server.process.returncode}):\n{server.output()}")
+        try:
+            if server.get(READY_PATH, timeout=2).status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(
+        f"server on port {server.port} not ready in {timeout}s:\n{server.output()}"
+    )
+
+
+@dataclass
+class Background:
+    process: subprocess.Popen
+    log: Path
+
+    def output(self) -> str:
+        return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+
+@contextmanager
+def start_process(env: dict, *args: str):
+    """Any long-running ``manage.py`` command (e.g. ``db_worker``), stopped at the end."""
+    log = Path(env.get("TMPDIR", "/tmp")) / f"protect-process-{uuid.uuid4().hex[:8]}.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, MANAGE, *args], env=env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT
+        )
+    try:
+        yield Background(process, log)
+    finally:
+        stop(process)
+        log.unlink(missing_ok=True)
+
+
+def stop(process: subprocess.Popen, grace: float = 10) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
