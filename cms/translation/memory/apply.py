@@ -1,7 +1,7 @@
 """Bulk-applying exact memory matches to a task's untranslated segments.
 
-Applied segments are ordinary manual translations marked with the tool name "Translation
-memory"; the task moves to "needs review" once nothing is left to translate (in progress
+Applied segments are written through the one write path (``services.writing``) as manual
+translations with the tool name "Translation memory"; the task moves to "needs review" once nothing is left to translate (in progress
 otherwise), so memory output is reviewed like any other work and is never published directly.
 """
 
