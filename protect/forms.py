@@ -19,8 +19,9 @@ class SubtitleUploadForm(forms.Form):
     )
     publish = forms.BooleanField(
         required=False,
-        label="Publish now",
-        help_text="Otherwise the subtitles wait as a draft / in the translation editor.",
+        label="Publish now (the video's own language)",
+        help_text="Otherwise the new cues wait as a draft. Other languages are never published "
+        "from here: they are saved as drafts and go through review in the translation queue.",
     )
 
     def __init__(self, *args, **kwargs):

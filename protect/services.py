@@ -3,29 +3,27 @@
 
 - A file in the video's source language replaces its cues (a new revision; published on request).
   Cues whose times are unchanged keep their block ids, so their translations survive.
-- A file in any other language must have the source's cue count and timings; its texts become
-  that language's string translations in wagtail-localize, exactly as if a translator had typed
-  them, and the language is published on request once nothing else on the page is untranslated.
+- A file in any other language must have the cue count and timings of the source's latest
+  revision (published: translations are made from the live source); its texts go through the
+  translation queue's one write path (``cms.translation.services.writing``) as that language's
+  translation, saved as a draft and sent for review. It is never published from here.
 - A rejected file changes nothing (everything happens in one transaction, after all checks).
 """
 
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from wagtail.models import Locale
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from cms import languages
 from cms.issues import Issue
 from cms.subtitles import Cue, SubtitleFileError, parse_subtitles
-from cms.translation.services import progress
+from cms.translation import permissions
+from cms.translation.models import TaskState
+from cms.translation.services import review, writing
 from protect.models import SubtitleImport, VideoPage
 from protect.models.video import MAX_CUES
 from protect.selectors import source_page
@@ -74,6 +72,7 @@ def import_subtitles(
             f"'{language}' is not one of the site's languages ({', '.join(languages.codes())}).",
         )
     source = source_page(page)
+    _check_rights(user, source, locale)
     try:
         parsed = parse_subtitles(
             data,
@@ -90,7 +89,7 @@ def import_subtitles(
         if locale.pk == source.locale_id:
             result = _import_source(source, parsed.cues, user=user, publish=publish)
         else:
-            result = _import_target(source, locale, parsed.cues, user=user, publish=publish)
+            result = _import_target(source, locale, parsed.cues, user=user)
         result.warnings = parsed.warnings
         result.source_format = parsed.source_format
         SubtitleImport.objects.update_or_create(
@@ -107,6 +106,20 @@ def import_subtitles(
             },
         )
     return result
+
+
+def _check_rights(user, source: VideoPage, locale: Locale) -> None:
+    """Editors of the page replace its source cues; translators only fill their locales."""
+    if user is None:  # the command line and the demo
+        return
+    if locale.pk == source.locale_id:
+        if permissions.is_translator(user) or not source.permissions_for_user(user).can_edit():
+            raise PermissionDenied(
+                f"Only editors of “{source.title}” may replace its {_name(locale.language_code)} "
+                "subtitles."
+            )
+    elif not permissions.can_translate(user, locale.pk):
+        raise PermissionDenied(f"You cannot work on {_name(locale.language_code)} translations.")
 
 
 # --- source language ------------------------------------------------------------------------
@@ -159,123 +172,87 @@ def _pop(ids: list[str] | None) -> str | None:
 
 
 # --- other languages ------------------------------------------------------------------------
-def _import_target(
-    source: VideoPage, locale: Locale, cues: list[Cue], *, user, publish: bool
-) -> ImportResult:
-    # Translations are made from the live source page (wagtail-localize's rule), so the file is
-    # compared with the cues translators see.
-    live = VideoPage.objects.get(pk=source.pk)
-    reference = sorted(
-        live.cues.raw_data, key=lambda item: (item["value"]["start_ms"], item["value"]["end_ms"])
-    )
+def _import_target(source: VideoPage, locale: Locale, cues: list[Cue], *, user) -> ImportResult:
+    # The file is checked against the source's latest revision (what the editor just saved);
+    # translations are made from the live source, so a draft must be published first.
+    draft = source.get_latest_revision_as_object()
+    reference = _sorted_cues(draft)
+    source_name = _name(source.locale.language_code)
     if not reference:
         raise _error(
             "no_source_cues",
-            f"The {_name(source.locale.language_code)} source of this video has no subtitles "
-            "yet: import those first.",
+            f"The {source_name} source of this video has no subtitles yet: import those first.",
         )
-    mismatch = first_mismatch(
-        cues, [item["value"] for item in reference], _name(source.locale.language_code)
-    )
+    mismatch = first_mismatch(cues, [item["value"] for item in reference], source_name)
     if mismatch is not None:
         raise SubtitleImportError([mismatch])
-
+    live = VideoPage.objects.get(pk=source.pk)
+    if not live.live or _timings(live) != _timings(draft):
+        raise _error(
+            "source_not_published",
+            f"This file matches the {source_name} draft of “{source.title}”, which is not "
+            f"published yet: publish the {source_name} page first (Subtitles → {source_name} → "
+            "upload with “Publish now”, or publish it in the page editor), then upload again.",
+        )
+    reference = _sorted_cues(live)
     translation_source, _ = TranslationSource.update_or_create_from_instance(live)
-    translation, created = Translation.objects.get_or_create(
+    translation, _ = Translation.objects.get_or_create(
         source=translation_source, target_locale=locale, defaults={"enabled": True}
     )
     if not translation.enabled:
         translation.enabled = True
         translation.save(update_fields=["enabled"])
-
-    texts = {f"cues.{item['id']}.text": cue.text for item, cue in zip(reference, cues, strict=True)}
-    _store_strings(translation_source, locale, texts, user)
-    _tell_translation_queue(translation, user)
-
+    segments = writing.segments_by_path(translation)
+    texts = {
+        segments[f"cues.{item['id']}.text"]: cue.text
+        for item, cue in zip(reference, cues, strict=True)
+        if f"cues.{item['id']}.text" in segments
+    }
+    texts.update(_source_slug(translation, segments))
+    written = writing.write_strings(
+        translation, texts, user, origin=writing.Origin.SUBTITLES, comment="Subtitle file imported"
+    )
+    # Never published from here: the translation waits as a draft for review in the queue.
+    translation.save_target(user=user, publish=False)
+    task = written.task
+    task.refresh_from_db()
     result = ImportResult(language=locale.language_code, cue_count=len(cues), source_format="")
-    if publish:
-        result.published, result.note = _publish(translation, live, user)
-    else:
-        result.note = "The texts are in the translation editor: publish the translation to go live."
+    if task.segments_remaining:
+        result.note = (
+            f"Saved as a draft: {task.segments_remaining} other text(s) of the page (title, "
+            "description…) still need translating before review."
+        )
+        return result
+    if task.state != TaskState.NEEDS_REVIEW:
+        try:
+            review.request_review(task, user)
+        except review.QueueError as error:
+            result.note = "Saved as a draft; " + " ".join(error.messages)
+            return result
+    result.note = "Saved as a draft and sent for review in the translation queue."
     return result
 
 
-def _store_strings(translation_source, locale, texts: dict[str, str], user) -> None:
-    """Write the cue texts as manual translations, in two queries plus the bulk writes."""
-    segments = StringSegment.objects.filter(
-        source=translation_source, context__path__in=list(texts)
-    ).select_related("context")
-    wanted = {(s.string_id, s.context_id): texts[s.context.path] for s in segments}
-    existing = StringTranslation.objects.filter(
-        locale=locale,
-        context_id__in={context for _, context in wanted},
-        translation_of_id__in={string for string, _ in wanted},
-    )
-    changed = []
-    for translation in existing:
-        key = (translation.translation_of_id, translation.context_id)
-        if key in wanted:
-            translation.data = wanted.pop(key)
-            translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
-            translation.tool_name = ""
-            translation.last_translated_by = user
-            translation.has_error = False
-            translation.field_error = ""
-            changed.append(translation)
-    StringTranslation.objects.bulk_update(
-        changed,
-        ["data", "translation_type", "tool_name", "last_translated_by", "has_error", "field_error"],
-    )
-    StringTranslation.objects.bulk_create(
-        StringTranslation(
-            translation_of_id=string,
-            context_id=context,
-            locale=locale,
-            data=data,
-            translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
-            last_translated_by=user,
-        )
-        for (string, context), data in wanted.items()
+def _sorted_cues(page: VideoPage) -> list[dict]:
+    return sorted(
+        page.cues.raw_data, key=lambda item: (item["value"]["start_ms"], item["value"]["end_ms"])
     )
 
 
-def _tell_translation_queue(translation: Translation, user) -> None:
-    """Bulk writes send no signals: let the translation queue (cms.translation) recount once."""
-    task, _ = progress.ensure_task(translation, user)
-    progress.record_bulk_change(task, user=user, comment="Subtitle file imported")
+def _timings(page: VideoPage) -> list[tuple[int, int]]:
+    return [(i["value"]["start_ms"], i["value"]["end_ms"]) for i in _sorted_cues(page)]
 
 
-def _publish(translation: Translation, live: VideoPage, user) -> tuple[bool, str]:
-    """Publish the translation if nothing but the cues was left to translate."""
-    # Slugs stay the source's (as in the demo content), so URLs line up across languages.
-    slug = StringSegment.objects.filter(
-        source=translation.source, context__path="slug"
-    ).select_related("string", "context")
-    for segment in slug:
-        StringTranslation.objects.get_or_create(
-            translation_of=segment.string,
-            locale=translation.target_locale,
-            context=segment.context,
-            defaults={
-                "data": segment.string.data,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "last_translated_by": user,
-            },
-        )
-    total, done = translation.get_progress()
-    if done < total:
-        return False, (
-            f"Not published yet: {total - done} other text(s) of the page (title, description…) "
-            "still need translating in the translation editor."
-        )
-    parent = live.get_parent()
-    if not parent.get_translations(inclusive=True).filter(locale=translation.target_locale):
-        return False, (
-            f"Not published yet: the parent page '{parent.title}' has no "
-            f"{_name(translation.target_locale.language_code)} version."
-        )
-    translation.save_target(user=user, publish=True)
-    return True, ""
+def _source_slug(translation: Translation, segments) -> dict:
+    """Slugs stay the source's (as in the demo content), so URLs line up across languages."""
+    slug = segments.get("slug")
+    if slug is None or StringTranslation.objects.filter(
+        translation_of_id=slug.string_id,
+        context_id=slug.context_id,
+        locale_id=translation.target_locale_id,
+    ):
+        return {}
+    return {slug: slug.string.data}
 
 
 # --- helpers --------------------------------------------------------------------------------

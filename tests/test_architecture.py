@@ -109,3 +109,55 @@ def test_module_is_small_and_imports_at_the_top(path):
 def _has_reason(lines: list[str], lineno: int) -> bool:
     above = lines[lineno - 2].strip() if lineno >= 2 else ""
     return above.startswith("#") and len(above) > 10
+
+
+# Methods that write rows; reading StringTranslation anywhere is fine.
+_WRITES = {"create", "bulk_create", "bulk_update", "update_or_create", "get_or_create", "update",
+           "delete", "save", "import_po"}  # fmt: skip
+_WRITER = ROOT / "cms/translation/services/writing.py"
+
+
+def _string_translation_writes(source: str) -> list[str]:
+    """Calls in ``source`` that build or write StringTranslation rows (or import a PO file
+    through wagtail-localize, which writes them)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        call = ast.unparse(node.func)
+        if call == "StringTranslation" or call.endswith(".import_po"):
+            found.append(call)
+        elif call.rsplit(".", 1)[-1] in _WRITES and (
+            "StringTranslation" in call or "string_translation" in call or ".translations." in call
+        ):
+            found.append(call)
+    return found
+
+
+def test_only_the_write_path_writes_string_translations():
+    """Issue 10.1: every translated text goes through ``services.writing.write_strings``."""
+    offenders = {}
+    for folder in PACKAGES:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if path != _WRITER and "migrations" not in path.parts:
+                if writes := _string_translation_writes(path.read_text()):
+                    offenders[str(path.relative_to(ROOT))] = writes
+    assert offenders == {}
+    assert _string_translation_writes(_WRITER.read_text())  # the check does see real writes
+
+
+def test_the_write_path_check_sees_direct_writes():
+    sample = (
+        "StringTranslation.objects.update_or_create(data='x')\n"
+        "StringTranslation(data='x').save()\n"
+        "translation.import_po(po)\n"
+        "string.translations.get_or_create(locale=l)\n"
+        "StringTranslation.objects.filter(locale=l).values_list('data')\n"
+    )
+    assert _string_translation_writes(sample) == [
+        "StringTranslation.objects.update_or_create",
+        "StringTranslation(data='x').save",
+        "translation.import_po",
+        "string.translations.get_or_create",
+        "StringTranslation",  # the constructor inside line 2; the read on line 5 is not listed
+    ]

@@ -21,6 +21,7 @@ ENDPOINT_MODULES = [
     "cms.api.endpoints.materials",
     "cms.api.endpoints.countries",
     "cms.api.endpoints.support_services",
+    "cms.api.endpoints.oembed",
 ]
 
 

@@ -8,9 +8,10 @@ import re
 from django.http import StreamingHttpResponse
 from django.utils.http import http_date, parse_http_date_safe
 
+from cms.uploads import read_range
+
 from .errors import error_response
 
-CHUNK = 64 * 1024
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
@@ -54,7 +55,7 @@ def serve_ranges(
         )
     start, end = wanted or (0, size - 1)
     length = max(end - start + 1, 0)
-    body = iter(()) if head or length == 0 else _read(storage, name, start, length)
+    body = iter(()) if head or length == 0 else read_range(storage, name, start, length)
     response = StreamingHttpResponse(body, status=206 if wanted else 200, content_type=content_type)
     response["Content-Length"] = str(length)
     response["Accept-Ranges"] = "bytes"
@@ -75,15 +76,3 @@ def _if_range_holds(request, etag: str, modified_at) -> bool:
         return condition == etag  # strong comparison
     since = parse_http_date_safe(condition)
     return since is not None and int(modified_at.timestamp()) <= since
-
-
-def _read(storage, name: str, start: int, length: int):
-    with storage.open(name, "rb") as handle:
-        handle.seek(start)
-        remaining = length
-        while remaining > 0:
-            chunk = handle.read(min(CHUNK, remaining))
-            if not chunk:
-                break
-            remaining -= len(chunk)
-            yield chunk

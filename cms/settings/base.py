@@ -237,6 +237,24 @@ if AWS_STORAGE_BUCKET_NAME:
         },
     }
 
+# The private store (export zips) on S3 too: a bucket of its own that nothing serves publicly.
+PRIVATE_STORAGE_BUCKET_NAME = os.environ.get("PRIVATE_STORAGE_BUCKET_NAME", "")
+if PRIVATE_STORAGE_BUCKET_NAME:
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "file_overwrite": False,
+            "default_acl": "private",
+            "querystring_auth": True,  # never a public URL; the job views stream the files
+            "custom_domain": None,
+        },
+    }
+
 # --- Uploads --------------------------------------------------------------------------------
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024

@@ -89,11 +89,8 @@ def _source(translation_source_id, **kwargs):
         raise Http404 from error
 
 
-string_edit = _translation_guard(edit_translation.edit_string_translation)
 override_edit = _translation_guard(edit_translation.edit_override)
 pofile_download = _translation_guard(edit_translation.download_pofile)
-pofile_upload = _translation_guard(edit_translation.upload_pofile)
-machine_translate = _translation_guard(edit_translation.machine_translate)
 preview = _translation_guard(edit_translation.preview_translation)
 
 

@@ -10,15 +10,13 @@ from collections import defaultdict
 
 from bs4 import BeautifulSoup, NavigableString
 from django.conf import settings
-from django.db import transaction
 from django.utils.module_loading import import_string
 from wagtail_localize.machine_translators.base import BaseMachineTranslator
 from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
 
-from . import tracking
 from .models import LocalePolicy
-from .services import progress
+from .services import writing
 
 
 class MachineTranslationError(Exception):
@@ -73,6 +71,7 @@ def pretranslate(task, user=None) -> int:
     translation = task.translation
     source = translation.source
     locale = translation.target_locale
+    writing.check_rights(user, translation)
     translator = get_translator(locale)
     if not translator.can_translate(source.locale, locale):
         raise MachineTranslationError(
@@ -86,7 +85,7 @@ def pretranslate(task, user=None) -> int:
     wanted = defaultdict(list)
     for segment in StringSegment.objects.filter(source=source).select_related("string"):
         if (segment.string_id, segment.context_id) not in done:
-            wanted[segment.string.as_value()].append((segment.string_id, segment.context_id))
+            wanted[segment.string.as_value()].append(segment)
     if not wanted:
         return 0
     try:
@@ -95,27 +94,21 @@ def pretranslate(task, user=None) -> int:
         raise MachineTranslationError(
             f"{translator.display_name} failed for {task}: {error}"
         ) from error
-    filled = 0
-    with transaction.atomic(), tracking.batched():
-        for value, places in wanted.items():
-            result = output.get(value)
-            if result is None or result.data is None:
-                continue
-            for string_id, context_id in places:
-                _, created = StringTranslation.objects.get_or_create(
-                    translation_of_id=string_id,
-                    locale=locale,
-                    context_id=context_id,
-                    defaults={
-                        "data": result.data,
-                        "translation_type": StringTranslation.TRANSLATION_TYPE_MACHINE,
-                        "tool_name": str(translator.display_name),
-                        "last_translated_by": user,
-                    },
-                )
-                filled += created
-    if filled:
-        progress.record_bulk_change(
-            task, user=user, machine=True, comment="Machine pre-translation"
-        )
-    return filled
+    texts = {
+        segment: result.data
+        for value, segments in wanted.items()
+        if (result := output.get(value)) is not None and result.data is not None
+        for segment in segments
+    }
+    if not texts:
+        return 0
+    written = writing.write_strings(
+        translation,
+        texts,
+        user,
+        origin=writing.Origin.MACHINE,
+        tool_name=str(translator.display_name),
+        only_missing=True,
+        comment="Machine pre-translation",
+    )
+    return written.created

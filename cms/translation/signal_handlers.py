@@ -1,20 +1,19 @@
-"""Keep tasks in step with wagtail-localize, however its records were written (admin, demo
-builder, PO upload, API), and fence link overrides."""
+"""Keep tasks in step with wagtail-localize's translations and publishing, and fence link
+overrides. (Translated texts are counted by ``services.writing``, their only writer.)"""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
 from wagtail.signals import published, task_rejected
 from wagtail_localize.models import (
     SegmentOverride,
-    StringTranslation,
     Translation,
     TranslationLog,
 )
 
-from . import selectors, teams, tracking
+from . import selectors, teams
 from .background import sync_source_task
 from .links import check_override
 from .models import LocaleTeam
@@ -26,18 +25,6 @@ def create_task(sender, instance, created, **kwargs):
     if kwargs.get("raw"):
         return
     progress.ensure_task(instance)
-
-
-@receiver(post_save, sender=StringTranslation)
-def string_saved(sender, instance, **kwargs):
-    if not kwargs.get("raw") and not tracking.is_batched():
-        progress.record_string_change(instance)
-
-
-@receiver(post_delete, sender=StringTranslation)
-def string_deleted(sender, instance, **kwargs):
-    if not tracking.is_batched():
-        progress.record_string_change(instance, deleted=True)
 
 
 @receiver(published)

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
 from . import guards, permissions, rules, urls
-from .views import team_admin
+from .views import editor, team_admin
 
 
 class QueueMenuItem(MenuItem):
@@ -29,15 +29,15 @@ def register_admin_urls():
     guarded = [
         path(
             "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-            guards.string_edit,
+            editor.string_edit,
         ),
         path(
             "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
             guards.override_edit,
         ),
         path("translate/<int:translation_id>/pofile/download/", guards.pofile_download),
-        path("translate/<int:translation_id>/pofile/upload/", guards.pofile_upload),
-        path("translate/<int:translation_id>/machine_translate/", guards.machine_translate),
+        path("translate/<int:translation_id>/pofile/upload/", editor.pofile_upload),
+        path("translate/<int:translation_id>/machine_translate/", editor.machine_translate),
         path("translate/<int:translation_id>/preview/", guards.preview),
         path("translate/<int:translation_id>/preview/<str:mode>/", guards.preview),
         path("translate/<int:translation_id>/disable/", guards.stop),

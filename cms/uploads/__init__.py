@@ -15,12 +15,13 @@ purpose by ``PROTECT_UPLOAD_MAX_BYTES_BY_PURPOSE``.
 
 ``store_file`` writes a checked file through a model's FileField and turns storage failures into
 ``StorageUnavailable`` (a ValidationError: "not saved, try again"). Wagtail's image and document
-forms use both through ``cms.uploads.forms``.
+forms use both through ``cms.uploads.forms``. ``read_range`` streams part of a stored file (one
+ranged GET on S3), for video seeking.
 """
 
 from .names import sanitize_filename
 from .policy import Purpose, allowed_extensions, max_bytes
-from .storage import StorageUnavailable, read_file, store_file
+from .storage import StorageUnavailable, read_file, read_range, store_file
 from .validation import CheckedUpload, validate_upload
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "allowed_extensions",
     "max_bytes",
     "read_file",
+    "read_range",
     "sanitize_filename",
     "store_file",
     "validate_upload",

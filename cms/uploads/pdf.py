@@ -7,10 +7,11 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 
-def inspect_pdf(data: bytes, shown: str) -> int:
-    """Page count of a PDF that is safe to publish; ValidationError otherwise."""
+def inspect_pdf(data, shown: str) -> int:
+    """Page count of a PDF (bytes or a seekable file) that is safe to publish;
+    ValidationError otherwise."""
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        reader = PdfReader(io.BytesIO(data) if isinstance(data, bytes) else data, strict=False)
         if reader.is_encrypted:
             raise ValidationError(
                 "“%(name)s” is password-protected; upload an unprotected PDF so everyone can "

@@ -1,11 +1,15 @@
 """Writing checked files to the media storage, with outages turned into a clear form error."""
 
 import logging
+from collections.abc import Iterator
 
 from botocore.exceptions import BotoCoreError, ClientError
 from django.core.exceptions import ValidationError
+from storages.backends.s3 import S3Storage
+from storages.utils import clean_name
 
 logger = logging.getLogger(__name__)
+CHUNK = 64 * 1024
 
 NOT_SAVED = (
     "The file was not saved: the file storage cannot be reached right now. Nothing was "
@@ -66,3 +70,30 @@ def delete_quietly(storage, name: str) -> None:
         storage.delete(name)
     except storage_errors():
         logger.warning("Could not remove orphaned upload %s", name)
+
+
+def read_range(storage, name: str, start: int, length: int) -> Iterator[bytes]:
+    """Bytes ``start`` to ``start + length - 1`` of a stored file, in chunks.
+
+    On S3 this is one ranged GET of exactly those bytes: django-storages' ``S3File`` would
+    download the whole object first (a 1 GB video for every seek of a player).
+    """
+    if length <= 0:
+        return
+    if isinstance(storage, S3Storage):
+        key = storage._normalize_name(clean_name(name))
+        body = storage.bucket.Object(key).get(Range=f"bytes={start}-{start + length - 1}")["Body"]
+        try:
+            yield from body.iter_chunks(CHUNK)
+        finally:
+            body.close()
+        return
+    with storage.open(name, "rb") as handle:
+        handle.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = handle.read(min(CHUNK, remaining))
+            if not chunk:
+                break
+            remaining -= len(chunk)
+            yield chunk

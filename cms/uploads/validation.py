@@ -77,30 +77,33 @@ def validate_upload(uploaded_file, purpose: Purpose | str) -> CheckedUpload:
             },
         )
 
-    data = _read_all(uploaded_file)
+    # One pass in chunks: the digest and the head, never the whole file in memory (a 1 GB
+    # video stays on disk, where Django's upload handler put it).
+    sha256, head = _digest_and_head(uploaded_file)
     expected = allowed[extension]
-    content_type, page_count = _check_content(data, extension, expected, shown)
+    content_type, page_count = _check_content(uploaded_file, head, extension, expected, shown)
 
+    uploaded_file.seek(0)
     uploaded_file.name = name
     uploaded_file.content_type = content_type
     return CheckedUpload(
         name=name,
         content_type=content_type,
         size=size,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         page_count=page_count,
     )
 
 
-def _check_content(data: bytes, extension: str, expected: str, shown: str):
-    head = data[: sniff.HEAD_BYTES]
+def _check_content(uploaded_file, head: bytes, extension: str, expected: str, shown: str):
     mismatch = ValidationError(
         "“%(name)s” is named .%(ext)s but its content is %(actual)s. Upload the real file.",
         code="content_mismatch",
         params={"name": shown, "ext": extension, "actual": sniff.describe(head)},
     )
     if expected.startswith(("text/", "application/x-subrip")):
-        text = decode.decode_any(data)
+        # Subtitles are read whole to be parsed anyway; their size limit keeps them small.
+        text = decode.decode_any(_read_all(uploaded_file))
         if text is None or sniff.looks_like_markup(head):
             raise mismatch
         actual = formats.content_type(text)
@@ -123,7 +126,8 @@ def _check_content(data: bytes, extension: str, expected: str, shown: str):
     if sniff.binary_type(head) != expected:
         raise mismatch
     if expected == "application/pdf":
-        return expected, inspect_pdf(data, shown)
+        uploaded_file.seek(0)
+        return expected, inspect_pdf(uploaded_file, shown)  # pypdf seeks in the file
     return expected, None
 
 
@@ -134,6 +138,17 @@ def _size(uploaded_file) -> int:
         size = uploaded_file.tell()
     uploaded_file.seek(0)
     return size
+
+
+def _digest_and_head(uploaded_file) -> tuple[str, bytes]:
+    digest, head = hashlib.sha256(), b""
+    uploaded_file.seek(0)
+    for chunk in iter(lambda: uploaded_file.read(CHUNK), b""):
+        digest.update(chunk)
+        if len(head) < sniff.HEAD_BYTES:
+            head += chunk[: sniff.HEAD_BYTES - len(head)]
+    uploaded_file.seek(0)
+    return digest.hexdigest(), head
 
 
 def _read_all(uploaded_file) -> bytes:

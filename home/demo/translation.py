@@ -7,8 +7,10 @@ translation queue and editor pick them up like any other translation.
 
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object as submit_for_translation
+
+from cms.translation.services import writing
 
 from . import phrasebook
 
@@ -49,28 +51,21 @@ def translate_object(instance, user=None, only: list[str] | None = None) -> int:
     return len(locales)
 
 
-def fill_strings(translation: Translation, user) -> None:
-    locale = translation.target_locale
-    code = locale.language_code
-    segments = StringSegment.objects.filter(source=translation.source).select_related(
-        "string", "context"
-    )
-    for segment in segments:
+def fill_strings(translation: Translation, user, overrides: dict[str, str] | None = None) -> None:
+    """Phrasebook texts (or ``overrides`` by segment path) through the queue's one write path."""
+    code = translation.target_locale.language_code
+    texts = {}
+    for path, segment in writing.segments_by_path(translation).items():
         source_text = segment.string.data
-        if segment.context.path in KEEP_SOURCE_PATHS:
-            text = source_text
+        if overrides and path in overrides:
+            texts[segment] = overrides[path]
+        elif path in KEEP_SOURCE_PATHS:
+            texts[segment] = source_text
         else:
-            text = phrasebook.translate(_plain(source_text), code)
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": text,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "last_translated_by": user,
-            },
-        )
+            texts[segment] = phrasebook.translate(_plain(source_text), code)
+    writing.write_strings(
+        translation, texts, user, origin=writing.Origin.DEMO, comment="Demo translation"
+    )
 
 
 def _plain(html: str) -> str:

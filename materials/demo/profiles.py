@@ -4,7 +4,7 @@ Unicode CLDR) and support services (the real EU-wide numbers, unverified nationa
 from babel import Locale as BabelLocale
 from babel import UnknownLocaleError
 from django.db import transaction
-from wagtail_localize.models import StringSegment, StringTranslation, Translation
+from wagtail_localize.models import Translation
 from wagtail_localize.operations import translate_object as submit_for_translation
 
 from cms.countries import EU_WIDE
@@ -83,16 +83,9 @@ def translate_countries(countries: list[Country], user) -> None:
             translations = Translation.objects.filter(
                 source__object_id=country.translation_key, target_locale__in=locales
             ).select_related("source", "target_locale")
-            name = StringSegment.objects.select_related("string", "context").get(
-                source__object_id=country.translation_key, context__path="name"
-            )
             for translation in translations:
-                fill_strings(translation, user)
-                StringTranslation.objects.filter(
-                    translation_of=name.string,
-                    locale=translation.target_locale,
-                    context=name.context,
-                ).update(data=country_name(country.code, translation.target_locale.language_code))
+                name = country_name(country.code, translation.target_locale.language_code)
+                fill_strings(translation, user, overrides={"name": name})
                 translation.save_target(user=user, publish=True)
 
 

@@ -56,7 +56,6 @@ def _import(request, page: VideoPage, form: SubtitleUploadForm) -> bool:
     upload = form.cleaned_data["file"]
     code = form.cleaned_data["language"]
     try:
-        # wagtail-localize publishes translations when the transaction commits.
         with transaction.atomic():
             result = import_subtitles(
                 page,
@@ -66,6 +65,9 @@ def _import(request, page: VideoPage, form: SubtitleUploadForm) -> bool:
                 user=request.user,
                 publish=form.cleaned_data["publish"],
             )
+    except PermissionDenied as exc:
+        form.add_error("file", f"“{upload.name}” was not imported: {exc}")
+        return False
     except SubtitleImportError as exc:
         shown = [str(issue) for issue in exc.errors[:SHOWN_ERRORS]]
         if len(exc.errors) > SHOWN_ERRORS:

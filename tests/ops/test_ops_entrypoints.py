@@ -57,3 +57,21 @@ def test_runtime_lock_has_every_runtime_dependency_and_no_dev_tool():
     dev = {line for line in (ROOT / "requirements.lock").read_text().splitlines() if "==" in line}
     run = {line for line in (ROOT / "requirements/runtime.lock").read_text().splitlines()}
     assert {line for line in run if "==" in line} <= dev
+
+
+def test_private_store_switches_to_its_own_s3_bucket():
+    code = (
+        "from django.conf import settings; p = settings.STORAGES['private'];"
+        "print(p['BACKEND'], p['OPTIONS']['bucket_name'], p['OPTIONS']['querystring_auth'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env={**CLEAN, "PRIVATE_STORAGE_BUCKET_NAME": "protect-private"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last.split() == ["storages.backends.s3.S3Storage", "protect-private", "True"]

@@ -14,6 +14,7 @@ from cms.ops.models import ScheduledRun
 from cms.translation.models import JobKind, QueueJob
 from cms.webhooks.tasks import deliver
 from tests.factories.pages import AwarenessPageFactory
+from tests.support.s3 import s3, s3_server  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 T0 = datetime.datetime(2026, 12, 2, 6, 0, 5, tzinfo=datetime.UTC)
@@ -112,3 +113,25 @@ def test_expired_export_zip_is_deleted(jobs):
     assert not private.exists(old_zip) and private.exists(new_zip)
     old.refresh_from_db(), new.refresh_from_db()
     assert old.result_path == "" and new.result_path == new_zip
+
+
+def test_private_store_on_s3_is_expired_too(jobs, settings, s3):  # noqa: F811
+    client, bucket = s3
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            **settings.STORAGES["default"],
+            "OPTIONS": {**settings.STORAGES["default"]["OPTIONS"], "default_acl": "private"},
+        },
+    }
+    name = storages["private"].save("private/translation-jobs/z/old.zip", ContentFile(b"zip"))
+    QueueJob.objects.create(
+        kind=JobKind.EXPORT_XLIFF,
+        fingerprint="s3",
+        status=QueueJob.Status.DONE,
+        result_path=name,
+        finished_at=timezone.now() - datetime.timedelta(days=4),
+    )
+    assert client.list_objects_v2(Bucket=bucket)["KeyCount"] == 1
+    scheduler.tick("a")
+    assert client.list_objects_v2(Bucket=bucket)["KeyCount"] == 0

@@ -4,6 +4,7 @@ nothing."""
 import pytest
 from wagtail_localize.models import StringTranslation, Translation
 
+from cms.translation.models import TaskState, TranslationTask
 from protect.models import SubtitleImport, VideoPage
 from protect.services import SubtitleImportError, import_subtitles
 from tests.support.subtitles import ENGLISH_VTT, FRENCH_SRT
@@ -109,28 +110,37 @@ def test_unknown_language_is_rejected(video_page):
         import_subtitles(video_page, "xx", ENGLISH_VTT)
 
 
-def test_target_import_fills_translation_and_publishes(
+def test_target_import_saves_a_draft_and_sends_it_to_review(
     video_page, translate, admin_user, django_capture_on_commit_callbacks
 ):
     translate(video_page.get_parent().specific, video_page, only=["fr"])
+    french = VideoPage.objects.get(
+        translation_key=video_page.translation_key, locale__language_code="fr"
+    )
+    live_before = _texts(french)
     with django_capture_on_commit_callbacks(execute=True):
         result = import_subtitles(
             video_page, "fr", FRENCH_SRT, filename="fr.srt", user=admin_user, publish=True
         )
-    assert result.published and result.source_format == "srt"
-    french = VideoPage.objects.get(
-        translation_key=video_page.translation_key, locale__language_code="fr"
-    )
-    assert french.live
-    assert _texts(french) == [
+    # Never published from the upload: a draft, and the task waits for review.
+    assert not result.published and result.source_format == "srt"
+    assert "review" in result.note
+    french.refresh_from_db()
+    assert _texts(french) == live_before and french.has_unpublished_changes
+    draft = french.get_latest_revision_as_object()
+    assert [cue.text for cue in draft.get_cues()] == [
         "Personne n'a le droit de vous faire du mal",
         "La violence sexuelle et basée sur le genre est une violation des droits humains.",
         "Qui peut être touché ?",
     ]
     # Timings come from the source, whatever the file said.
-    assert [(c.start_ms, c.end_ms) for c in french.get_cues()] == [
+    assert [(c.start_ms, c.end_ms) for c in draft.get_cues()] == [
         (c.start_ms, c.end_ms) for c in video_page.get_cues()
     ]
+    task = TranslationTask.objects.get(
+        translation__target_locale__language_code="fr", source__object_id=video_page.translation_key
+    )
+    assert task.state == TaskState.NEEDS_REVIEW and task.segments_remaining == 0
     assert StringTranslation.objects.filter(
         locale__language_code="fr", data="Qui peut être touché ?", last_translated_by=admin_user
     ).exists()
@@ -142,7 +152,7 @@ def test_target_import_of_an_untranslated_page_waits_in_the_translation_editor(v
     assert "title" in result.note  # the page's other texts still need translating
     assert Translation.objects.filter(target_locale__language_code="fr").exists()
     assert "Qui peut être touché ?" in _french_strings()
-    assert not VideoPage.objects.filter(locale__language_code="fr").exists()
+    assert not VideoPage.objects.get(locale__language_code="fr").live  # a draft only
 
 
 def test_target_timing_mismatch_names_the_first_cue_and_changes_nothing(video_page):

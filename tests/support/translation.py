@@ -5,22 +5,19 @@ import zipfile
 
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from cms.translation.services import writing
 from home.demo.translation import translate_object
 
 
 def fill(task, text_for=lambda source: f"FR {source}", kind="manual", user=None):
     """Translate every segment of ``task`` (as a translator would)."""
-    for segment in StringSegment.objects.filter(source_id=task.source_id).select_related("string"):
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale_id=task.target_locale_id,
-            context=segment.context,
-            defaults={
-                "data": text_for(segment.string.data),
-                "translation_type": kind,
-                "last_translated_by": user,
-            },
-        )
+    segments = StringSegment.objects.filter(source_id=task.source_id).select_related("string")
+    writing.write_strings(
+        task.translation,
+        {segment: text_for(segment.string.data) for segment in segments},
+        user,
+        origin=writing.Origin.MACHINE if kind == "machine" else writing.Origin.EDITOR,
+    )
     task.refresh_from_db()
     return task
 

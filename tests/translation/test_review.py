@@ -6,11 +6,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.signals import task_rejected
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import StringSegment
 
 from cms.translation import machine, qa
 from cms.translation.models import Notification, TaskState
-from cms.translation.services import review
+from cms.translation.services import review, writing
 from tests.factories import AwarenessPageFactory
 from tests.support.translation import fill
 
@@ -118,20 +118,13 @@ def test_workflow_rejection_without_comment_names_the_task(
 
 
 def _change_helpline_like_wagtail_localize(task, user):
-    """What wagtail-localize's segment editor does on save (``edit_string_translation``)."""
+    """What wagtail-localize's segment editor does on save (through the one write path)."""
     segment = StringSegment.objects.get(source_id=task.source_id, context__path="intro")
-    StringTranslation.objects.update_or_create(
-        translation_of_id=segment.string_id,
-        locale_id=task.target_locale_id,
-        context_id=segment.context_id,
-        defaults={
-            "data": "Appelez le 0800 123 457, jour et nuit.",
-            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-            "tool_name": "",
-            "last_translated_by": user,
-            "has_error": False,
-            "field_error": "",
-        },
+    writing.write_strings(
+        task.translation,
+        {segment: "Appelez le 0800 123 457, jour et nuit."},
+        user,
+        origin=writing.Origin.EDITOR,
     )
 
 

@@ -12,7 +12,7 @@ from wagtail_localize.models import (
 from wagtail_localize.strings import StringValue
 
 from cms.translation.models import SegmentSuggestion, TaskState, TaskTransition, TranslationTask
-from cms.translation.services import workflow
+from cms.translation.services import workflow, writing
 from tests.support.translation import fill
 
 
@@ -30,13 +30,8 @@ def test_submitting_creates_one_task_per_locale(submitted, page):
 def test_translating_moves_state_and_keeps_counts_current(submitted, admin_user):
     task = submitted["fr"]
     segment = StringSegment.objects.filter(source_id=task.source_id).select_related("string")[0]
-    StringTranslation.objects.create(
-        translation_of=segment.string,
-        locale_id=task.target_locale_id,
-        context=segment.context,
-        data="Connaître vos droits",
-        translation_type="manual",
-        last_translated_by=admin_user,
+    writing.write_strings(
+        task.translation, {segment: "Connaître vos droits"}, admin_user, origin="editor"
     )
     task.refresh_from_db()
     assert task.state == TaskState.IN_PROGRESS

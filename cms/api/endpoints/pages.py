@@ -5,14 +5,13 @@ from urllib.parse import urlparse
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from cms import languages
 from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
 
-from .. import pagetypes
+from .. import pagetypes, site_paths
 from ..errors import ApiError
 from ..params import (
     FallbackParam,
@@ -145,22 +144,11 @@ def get_page_by_path(
         parsed = urlparse(path).path or "/"
     except ValueError as error:
         raise ApiError(400, "invalid_parameter", f"path: not a URL or path ({error}).") from error
-    parts = [part for part in parsed.split("/") if part]
-    path_code = languages.default().code
-    if parts and languages.get(parts[0]):
-        path_code = parts.pop(0)
+    page_filter, path_code = site_paths.page_filter(parsed)
     chain = locale_chain(request, locale or path_code, fallback)
-    roots = [root for root in Site.get_site_root_paths() if root.language_code == path_code]
-    if not roots:
+    if page_filter is None:
         raise ApiError(404, "not_found", f"No site serves {parsed!r}.")
-    rest = "".join(part + "/" for part in parts)
-    url_paths = [root.root_path + rest for root in roots]
-    return _serve(
-        request,
-        Q(url_path__in=url_paths, locale__language_code=path_code),
-        chain,
-        f"at {parsed!r}",
-    )
+    return _serve(request, page_filter, chain, f"at {parsed!r}")
 
 
 @router.get("/pages/{int:page_id}/", response={200: PageDetail, **ERRORS}, operation_id="get_page")

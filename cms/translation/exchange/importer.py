@@ -5,11 +5,11 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import StringTranslation
 
-from .. import permissions, tracking
+from .. import permissions
 from ..models import TaskState, TranslationTask
-from ..services import progress
+from ..services import writing
 from . import archive, po, xliff
 from .xliff import ExchangeError
 
@@ -92,55 +92,39 @@ def _is_uuid(value) -> bool:
 
 def _apply(name, task, units, user) -> FileReport:
     report = FileReport(name, task)
-    segments = {
-        segment.context.path: segment
-        for segment in StringSegment.objects.filter(source_id=task.source_id).select_related(
-            "string", "context"
-        )
-    }
+    segments = writing.segments_by_path(task.translation)
     existing = {
-        (t.translation_of_id, t.context_id): t
-        for t in StringTranslation.objects.filter(
+        (string, context): data
+        for string, context, data in StringTranslation.objects.filter(
             context__object_id=task.source.object_id, locale_id=task.target_locale_id
-        )
+        ).values_list("translation_of_id", "context_id", "data")
     }
-    unreviewed = False
-    with tracking.batched():
-        for unit_id, source, target, needs_review in units:
-            segment = segments.get(unit_id)
-            if segment is None:
-                report.units.append((unit_id, "error: no such segment (content changed?)"))
-                continue
-            if segment.string.data != source:
-                report.units.append((unit_id, "error: source text changed since export"))
-                continue
-            if not target.strip():
-                report.units.append((unit_id, "skipped: no translation"))
-                continue
-            current = existing.get((segment.string_id, segment.context_id))
-            if current is not None and current.data == target:
-                report.units.append((unit_id, "unchanged"))
-                continue
-            StringTranslation.objects.update_or_create(
-                translation_of_id=segment.string_id,
-                locale_id=task.target_locale_id,
-                context_id=segment.context_id,
-                defaults={
-                    "data": target,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": "XLIFF" if name.endswith((".xlf", ".xliff")) else "PO file",
-                    "last_translated_by": user,
-                    "has_error": False,
-                    "field_error": "",
-                },
-            )
-            unreviewed = unreviewed or needs_review
-            report.units.append((unit_id, "updated" if current else "created"))
-    if report.changed:
-        task.refresh_from_db()
-        progress.record_bulk_change(
-            task,
-            user=user,
+    texts, unreviewed = {}, False
+    for unit_id, source, target, needs_review in units:
+        segment = segments.get(unit_id)
+        if segment is None:
+            report.units.append((unit_id, "error: no such segment (content changed?)"))
+            continue
+        if segment.string.data != source:
+            report.units.append((unit_id, "error: source text changed since export"))
+            continue
+        if not target.strip():
+            report.units.append((unit_id, "skipped: no translation"))
+            continue
+        current = existing.get((segment.string_id, segment.context_id))
+        if current == target:
+            report.units.append((unit_id, "unchanged"))
+            continue
+        texts[segment] = target
+        unreviewed = unreviewed or needs_review
+        report.units.append((unit_id, "updated" if current is not None else "created"))
+    if texts:
+        writing.write_strings(
+            task.translation,
+            texts,
+            user,
+            origin=writing.Origin.IMPORT,
+            tool_name="XLIFF" if name.endswith((".xlf", ".xliff")) else "PO file",
             to_state=TaskState.NEEDS_REVIEW if unreviewed else TaskState.IN_PROGRESS,
             comment=f"Imported {report.changed} segment(s) from {name}",
         )

@@ -1,19 +1,17 @@
 """Bulk-applying exact memory matches to a task's untranslated segments.
 
-Applied segments are ordinary manual translations marked with the tool name "Translation
-memory"; the task moves to "needs review" once nothing is left to translate (in progress
+Applied segments are written through the one write path (``services.writing``) as manual
+translations with the tool name "Translation memory"; the task moves to "needs review" once nothing is left to translate (in progress
 otherwise), so memory output is reviewed like any other work and is never published directly.
 """
 
-from django.db import transaction
 from wagtail_localize.models import StringSegment, StringTranslation
 
-from .. import tracking
 from ..models import TaskState
-from ..services import progress
+from ..services import writing
 from . import lookup
 
-TOOL_NAME = "Translation memory"
+TOOL_NAME = writing.TOOL_NAMES[writing.Origin.MEMORY]
 
 
 def exact_candidates(task) -> tuple[list[tuple[StringSegment, str]], int]:
@@ -50,28 +48,14 @@ def apply_exact(task, user) -> int:
     chosen, untranslated = exact_candidates(task)
     if not chosen:
         return 0
-    with transaction.atomic(), tracking.batched():
-        # TODO(writepath): write through cms/translation/services/writing.py once it lands;
-        # until then the same direct StringTranslation write the XLIFF import uses.
-        for segment, target in chosen:
-            StringTranslation.objects.update_or_create(
-                translation_of_id=segment.string_id,
-                locale_id=task.target_locale_id,
-                context_id=segment.context_id,
-                defaults={
-                    "data": target,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "tool_name": TOOL_NAME,
-                    "last_translated_by": user,
-                    "has_error": False,
-                    "field_error": "",
-                },
-            )
-        complete = untranslated == len(chosen)
-        progress.record_bulk_change(
-            task,
-            user=user,
-            to_state=TaskState.NEEDS_REVIEW if complete else TaskState.IN_PROGRESS,
-            comment=f"{len(chosen)} segment(s) filled from the translation memory; review them",
-        )
+    complete = untranslated == len(chosen)
+    writing.write_strings(
+        task.translation,
+        dict(chosen),
+        user,
+        origin=writing.Origin.MEMORY,
+        only_missing=True,
+        to_state=TaskState.NEEDS_REVIEW if complete else TaskState.IN_PROGRESS,
+        comment=f"{len(chosen)} segment(s) filled from the translation memory; review them",
+    )
     return len(chosen)

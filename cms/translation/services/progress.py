@@ -123,49 +123,10 @@ def ensure_task(translation: Translation, user=None) -> tuple[TranslationTask, b
     return task, True
 
 
-def record_string_change(string_translation: StringTranslation, deleted=False) -> None:
-    """A segment of some task was translated, changed or cleared: recount and move its state."""
-    context = string_translation.context
-    if context is None:
-        return
-    tasks = list(
-        TranslationTask.objects.filter(
-            source__object_id=context.object_id,
-            target_locale_id=string_translation.locale_id,
-        ).select_related("source")
-    )
-    if not tasks:
-        return
-    refresh_progress(tasks)
-    user = (
-        string_translation.last_translated_by if string_translation.last_translated_by_id else None
-    )
-    for task in tasks:
-        if not deleted and user:
-            task.last_translator = user
-        task.last_activity_at = timezone.now()
-        task.save(update_fields=["last_translator", "last_activity_at"])
-        if deleted:
-            continue
-        machine = string_translation.translation_type == StringTranslation.TRANSLATION_TYPE_MACHINE
-        target = S.MACHINE_DRAFT if machine else S.IN_PROGRESS
-        if task.state == target:
-            continue
-        if machine and task.state not in (
-            S.UNTRANSLATED,
-            S.IN_PROGRESS,
-            S.STALE,
-            S.CHANGES_REQUESTED,
-        ):
-            continue
-        if not machine and task.state == S.NEEDS_REVIEW:
-            continue  # the reviewer's own corrections keep the task in review
-        if can_transition(task, target):
-            transition(task, target, user=user or None, comment="Segments edited")
-
-
-def record_bulk_change(task, *, user=None, machine=False, to_state=None, comment="") -> None:
-    """After many segments of one task changed at once (machine translation, import)."""
+def record_change(task, *, user=None, machine=False, to_state=None, comment="") -> None:
+    """After segments of one task changed (once per write, however many segments): recount
+    and move its state. Machine output never overtakes human work; a reviewer's corrections
+    keep the task in review."""
     task.refresh_from_db()
     refresh_progress([task])
     task.last_activity_at = timezone.now()
@@ -173,5 +134,7 @@ def record_bulk_change(task, *, user=None, machine=False, to_state=None, comment
         task.last_translator = user
     task.save(update_fields=["last_activity_at", "last_translator"])
     target = to_state or (S.MACHINE_DRAFT if machine else S.IN_PROGRESS)
+    if to_state is None and not machine and task.state == S.NEEDS_REVIEW:
+        return
     if task.state != target and can_transition(task, target):
-        transition(task, target, user=user, comment=comment or "Segments updated in bulk")
+        transition(task, target, user=user, comment=comment or "Segments updated")

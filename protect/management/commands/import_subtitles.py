@@ -33,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="Publish the source page / each translation that is complete.",
+            help="Publish the source page (other languages go to review in the translation queue).",
         )
 
     def handle(self, *args, path, video, language, publish, **options):
