@@ -344,6 +344,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # private collections are checked on ev
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "vtt", "srt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests from the admin: Gravatar would tell a US service who works on content
+# about survivors of violence (and when). Avatars are uploaded in the account settings instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -369,7 +372,13 @@ PARTNER_API_CACHE = "default"
 PARTNER_API_CACHE_SECONDS = int(os.environ.get("PARTNER_API_CACHE_SECONDS", 3600))
 # Uncached requests per minute: anonymous by client IP, keyed tiers by partner key.
 PARTNER_API_RATE_TIERS = {"anonymous": 120, "standard": 1200, "premium": 6000}
-PARTNER_API_TRUST_X_FORWARDED_FOR = env_bool("PARTNER_API_TRUST_X_FORWARDED_FOR")
+# How many reverse proxies of ours stand in front of the app (cms/client_ip.py): 0 = use
+# REMOTE_ADDR; N = the N-th X-Forwarded-For entry from the right. The old switch means 1.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get(
+        "TRUSTED_PROXY_COUNT", "1" if env_bool("PARTNER_API_TRUST_X_FORWARDED_FOR") else "0"
+    )
+)
 # Saving or deleting any model of these apps makes every cached API answer stale.
 PARTNER_API_WATCHED_APPS = ["materials", "protect", "wagtaildocs", "wagtailimages"]
 WEBHOOK_TIMEOUT_SECONDS = 10
