@@ -200,7 +200,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -328,8 +328,6 @@ PROTECT_MACHINE_TRANSLATION_TIMEOUT = int(os.environ.get("MACHINE_TRANSLATION_TI
 # Subtitle cue segments are recognised by these context-path fragments.
 PROTECT_TRANSLATION_QA = {
     "SUBTITLE_PATH_MARKERS": ["cues"],
-    "MAX_CHARS_PER_LINE": 42,
-    "MAX_CHARS_PER_SECOND": 17,
 }
 
 # --- Wagtail --------------------------------------------------------------------------------
@@ -339,7 +337,12 @@ WAGTAIL_SITE_NAME = "PROTECT"
 # common site (cms/public/static/public_site/quick-exit.js).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL text search with the "simple" configuration: the same rules (no stemming, no stop
+# words) for all 23 languages, rather than English stemming applied to Arabic or Tigrinya.
+# Changing it needs `manage.py update_index` (cms/api/search.py explains the partner search).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # private collections are checked on every download
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "vtt", "srt"]
