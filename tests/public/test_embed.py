@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from protect import tracks
 from tests.factories import VideoPageFactory
 from tests.support.pages import translate_page
 
@@ -59,3 +60,29 @@ def test_editors_see_the_snippet(client, video, admin_user):
     assert "data-embed-snippet" in html
     assert f"/embed/videos/{video.pk}/?locale=en" in html
     assert "&lt;iframe" in html and "script" not in html.split("data-embed-snippet")[1][:600]
+
+
+def test_labels_in_requested_language(client, video):
+    html = client.get(f"/embed/videos/{video.pk}/?locale=ar").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "خروج سريع" in html  # "Quick exit" from locale/ar (see test_labels in test_i18n)
+
+
+def test_outdated_tracks_are_marked(client, video, monkeypatch):
+    # The staleness of tracks comes from protect.tracks ("outdated" in each item); here one
+    # item says so, as it will once the source's cues change after a translation.
+    real = tracks.published_tracks
+
+    def with_outdated(*args, **kwargs):
+        items = real(*args, **kwargs)
+        for item in items:
+            item["outdated"] = item["srclang"] == "fa"
+        return items
+
+    monkeypatch.setattr(tracks, "published_tracks", with_outdated)
+    html = client.get(f"/embed/videos/{video.pk}/?locale=en").content.decode()
+    (fa,) = re.findall(r'<track [^>]*srclang="fa"[^>]*>', html)
+    assert "data-outdated" in fa and "(outdated)" in fa
+    (en,) = re.findall(r'<track [^>]*srclang="en"[^>]*>', html)
+    assert "data-outdated" not in en
+    assert "Outdated subtitles may not match the video." in html
