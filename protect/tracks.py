@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from cms import languages
+from cms.addresses import absolute
 from cms.visibility import public_pages
 from protect.track_matching import cues_differing
 
@@ -107,7 +108,7 @@ def _track_items(video_page, counts: dict, served_locale_code: str, request) -> 
                 "label": language.native_name,
                 "kind": "subtitles",
                 "dir": language.dir,
-                "src": request.build_absolute_uri(src) if request is not None else src,
+                "src": absolute(src) if request is not None else src,
                 "default": language.code == served_locale_code,
                 "cue_count": counts[language.code][0],
                 "outdated": counts[language.code][1],
@@ -128,7 +129,7 @@ def video_payload(video_page, request) -> dict:
     address. One query for the poster image and one or two for its rendition (made once).
     """
     if video_page.video_file:
-        url = request.build_absolute_uri(video_file_url(video_page))
+        url = absolute(video_file_url(video_page))
     else:
         url = video_page.video_url or None
     code = video_page.locale.language_code
@@ -144,9 +145,7 @@ def video_payload(video_page, request) -> dict:
             "poster": _poster(video_page, request),
         },
         "transcript_url": (
-            request.build_absolute_uri(transcript_url(video_page, code))
-            if video_page.cue_count
-            else None
+            absolute(transcript_url(video_page, code)) if video_page.cue_count else None
         ),
     }
 
@@ -162,7 +161,7 @@ def _poster(video_page, request) -> dict | None:
         return None
     rendition = image.get_rendition(POSTER_RENDITION)
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": absolute(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": video_page.poster_alt or getattr(image, "description", "") or "",
