@@ -4,8 +4,8 @@ cookies, no third-party requests, labels in the requested language; the editors'
 import re
 
 import pytest
+from wagtail_localize.models import TranslationSource
 
-from protect import tracks
 from tests.factories import VideoPageFactory
 from tests.support.pages import translate_page
 
@@ -68,18 +68,13 @@ def test_labels_in_requested_language(client, video):
     assert "خروج سريع" in html  # "Quick exit" from locale/ar (see test_labels in test_i18n)
 
 
-def test_outdated_tracks_are_marked(client, video, monkeypatch):
-    # The staleness of tracks comes from protect.tracks ("outdated" in each item); here one
-    # item says so, as it will once the source's cues change after a translation.
-    real = tracks.published_tracks
-
-    def with_outdated(*args, **kwargs):
-        items = real(*args, **kwargs)
-        for item in items:
-            item["outdated"] = item["srclang"] == "fa"
-        return items
-
-    monkeypatch.setattr(tracks, "published_tracks", with_outdated)
+def test_outdated_tracks_are_marked(client, video):
+    # The English source's timing changes after the Farsi translation was published.
+    TranslationSource.get_or_create_from_instance(video)
+    cues = list(video.cues.raw_data)
+    cues[0]["value"]["end_ms"] += 100
+    video.cues = cues
+    video.save_revision().publish()
     html = client.get(f"/embed/videos/{video.pk}/?locale=en").content.decode()
     (fa,) = re.findall(r'<track [^>]*srclang="fa"[^>]*>', html)
     assert "data-outdated" in fa and "(outdated)" in fa
