@@ -23,9 +23,10 @@ def test_reviewer_approves_and_publishes_in_the_browser(
 
     page.goto(live_server.url + "/admin/translations/")
     chosen = page.locator("select[name=mine] option:checked, input[name=mine]:checked")
-    assert "Waiting for my review" in (chosen.first.text_content() or "") or page.locator(
-        "input[name=mine][value=review]:checked"
-    ).count()
+    assert (
+        "Waiting for my review" in (chosen.first.text_content() or "")
+        or page.locator("input[name=mine][value=review]:checked").count()
+    )
     rows = page.locator("table.listing tbody tr")
     assert rows.count() == 1
     rows.first.get_by_role("link", name="Know your rights").click()
