@@ -4,6 +4,7 @@ Helpline numbers are safety-critical, so phone numbers, e-mail addresses and URL
 same in the translation as in the source.
 """
 
+import json
 import re
 from collections import Counter
 
@@ -16,6 +17,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 from cms.issues import BLOCKING, WARNING, Issue
 from cms.subtitles import limits
 
+from . import selectors
 from .memory import glossary
 from .numerals import ascii_digits
 
@@ -211,6 +213,7 @@ def check_task(task) -> dict[str, list[Issue]]:
         )
         if issues:
             report[path] = issues
+    report.update(check_overrides(task))
     return report
 
 
@@ -221,3 +224,27 @@ def blocking(report) -> list[str]:
         for issue in issues
         if issue.level == BLOCKING
     ]
+
+
+def _override_text(data_json) -> str:
+    try:
+        value = json.loads(data_json)
+    except (TypeError, ValueError):
+        return str(data_json)
+    return "" if value is None else str(value)
+
+
+def check_overrides(task) -> dict[str, list[Issue]]:
+    """Overridden values (a translation's own phone number, link, image …) get the segments'
+    checks: a phone number, e-mail or URL that differs from the source blocks approval."""
+    report = {}
+    for row in selectors.overrides(task):
+        source, value = _override_text(row["source"]), _override_text(row["value"])
+        issues = [
+            issue
+            for issue in check_segment(source, value)
+            if issue.code in ("phone", "email", "url", "links")
+        ]
+        if issues:
+            report[f"{row['path']} (override)"] = issues
+    return report

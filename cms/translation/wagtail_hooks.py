@@ -146,3 +146,8 @@ def guard_snippet_create(request, model):
 @hooks.register("register_admin_viewset")
 def register_team_viewset():
     return team_admin.team_viewset
+
+
+@hooks.register("construct_admin_api")
+def guard_admin_api(router):
+    router.register_endpoint("pages", guards.GuardedPagesAPIViewSet)

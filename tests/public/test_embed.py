@@ -59,3 +59,9 @@ def test_editors_see_the_snippet(client, video, admin_user):
     assert "data-embed-snippet" in html
     assert f"/embed/videos/{video.pk}/?locale=en" in html
     assert "&lt;iframe" in html and "script" not in html.split("data-embed-snippet")[1][:600]
+
+
+def test_labels_in_requested_language(client, video):
+    html = client.get(f"/embed/videos/{video.pk}/?locale=ar").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "خروج سريع" in html  # "Quick exit" from locale/ar (see test_labels in test_i18n)
