@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "csp.middleware.CSPMiddleware",
+    "cms.csp.AdminScriptPolicyMiddleware",  # inline scripts in Wagtail's admin only
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 

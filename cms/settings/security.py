@@ -45,3 +45,4 @@ AXES_CLIENT_IP_CALLABLE = "cms.api.ratelimit.client_ip"
 AXES_LOCKOUT_TEMPLATE = None
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
