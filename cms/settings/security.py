@@ -39,9 +39,9 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# The same client address the partner API's rate limit uses (X-Forwarded-For only when the
-# proxy is trusted).
-AXES_CLIENT_IP_CALLABLE = "cms.api.ratelimit.client_ip"
+# The client address behind our trusted proxies (cms/client_ip.py, TRUSTED_PROXY_COUNT), as
+# the partner API's rate limit reads it.
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
 AXES_LOCKOUT_TEMPLATE = None
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
