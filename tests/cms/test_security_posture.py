@@ -20,7 +20,8 @@ def test_rendered_pages_and_the_admin_carry_a_csp(client, home_page, url):
     policy = _csp(response)
     assert policy["default-src"] == "'self'"
     assert policy["object-src"] == "'none'"
-    assert "'unsafe-inline'" not in policy["script-src"]
+    # Only Wagtail's admin may run inline scripts (cms/csp.py); rendered pages may not.
+    assert ("'unsafe-inline'" in policy["script-src"]) == url.startswith("/admin/")
     assert policy["script-src"].startswith("'self'")
     assert response["X-Content-Type-Options"] == "nosniff"
 
