@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install migrate demo admin run serve static worker test test-fast bench lint format check messages clean
+.PHONY: axe help install migrate demo admin run serve static worker test test-fast bench lint format check messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -59,7 +59,17 @@ serve: migrate static ## Serve like production (gunicorn, whitenoise) on HOST:PO
 worker: install ## Run the background task worker on its own (heartbeat, periodic jobs included)
 	$(PY) manage.py run_worker --queue-name '*'
 
-test: install ## Run the test suite (SQLite; PostgreSQL when DATABASE_URL is set)
+AXE_VERSION := 4.14.1
+AXE := var/npm/node_modules/axe-core/axe.min.js
+
+$(AXE):
+	npm install --prefix var/npm --no-audit --no-fund --silent axe-core@$(AXE_VERSION)
+
+axe: ## Install axe-core (npm) into var/npm for the accessibility browser tests
+	@if command -v npm >/dev/null; then $(MAKE) --no-print-directory $(AXE); \
+	else echo "npm is missing: the accessibility tests will be skipped (CI installs npm)"; fi
+
+test: install axe ## Run the test suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest -n auto --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: install ## Benchmarks, printing ratios against baselines measured in the same run

@@ -24,6 +24,18 @@ def public_files() -> QuerySet[MaterialFile]:
     )
 
 
+def document_is_withheld(document) -> bool:
+    """True when ``document`` is a file of materials none of which is public (withdrawn, never
+    published, unpublished): Wagtail's /documents/ URL must not serve what /downloads/ hides."""
+    files = MaterialFile.objects.filter(document=document)
+    return (
+        files.exists()
+        and not files.filter(material__live=True)
+        .exclude(material__status=Material.Status.WITHDRAWN)
+        .exists()
+    )
+
+
 def listed_materials(locale=None) -> QuerySet[Material]:
     """Materials a listing shows: live and currently published."""
     queryset = Material.objects.filter(live=True, status=Material.Status.PUBLISHED)

@@ -1,12 +1,15 @@
 """Admin: the material library, country profiles and support services as snippets."""
 
 import django_filters
+from django.http import HttpResponseNotFound
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.countries import COUNTRY_CHOICES
+from materials import selectors
 from materials.choices import LANGUAGE_CHOICES, Audience, ServiceAudience
 from materials.fields import contains_code
 from materials.models import Country, Material, MaterialFile, SupportService
@@ -122,3 +125,14 @@ class MaterialLibraryGroup(SnippetViewSetGroup):
 
 
 register_snippet(MaterialLibraryGroup)
+
+
+@hooks.register("before_serve_document")
+def withhold_files_of_hidden_materials(document, request):
+    """/documents/<id>/<name> is Wagtail's own URL for every document: the files of withdrawn
+    or never-published materials answer 404 there too, except to people using the admin."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if selectors.document_is_withheld(document):
+        return HttpResponseNotFound("No such document.", content_type="text/plain; charset=utf-8")
+    return None

@@ -3,9 +3,9 @@
 from django import forms
 
 from cms import languages
+from cms.subtitles.limits import MAX_FILE_BYTES
 from cms.uploads import policy as upload_policy
 from cms.uploads.names import extension_of
-from protect.services import MAX_FILE_BYTES
 
 
 class SubtitleUploadForm(forms.Form):

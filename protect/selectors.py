@@ -15,6 +15,7 @@ from wagtail_localize.models import (
 from cms import languages
 from cms.subtitles import Cue
 from protect.models import SubtitleImport, VideoPage
+from protect.track_matching import cues_differing
 
 
 def source_page(page: VideoPage) -> VideoPage:
@@ -46,6 +47,8 @@ class TrackStatus:
     # For languages in translation: cue texts translated so far, of ``source_cues``.
     translated_cues: int = 0
     source_cues: int = 0
+    # Cues of this language's live track that no longer match the live source (0: up to date).
+    changed_cues: int = 0
     has_translation: bool = False
     last_import: SubtitleImport | None = None
     warnings: list[dict] = field(default_factory=list)
@@ -99,6 +102,8 @@ def track_statuses(video_page: VideoPage) -> list[TrackStatus]:
         for record in SubtitleImport.objects.filter(translation_key=key).select_related("locale")
     }
     source_code = source.locale.language_code
+    live_source = pages.get(source_code, (None, False, []))
+    source_raw = live_source[2] if live_source[1] else []
     source_cues = len(pages.get(source_code, (None, None, []))[2] or [])
     rows = []
     for language in languages.all_languages():
@@ -121,6 +126,11 @@ def track_statuses(video_page: VideoPage) -> list[TrackStatus]:
                 page_id=pk,
                 cue_count=len(cues or []),
                 translated_cues=translated.get(code, 0),
+                changed_cues=(
+                    cues_differing(source_raw, cues)
+                    if live and cues and code != source_code and source_raw
+                    else 0
+                ),
                 source_cues=source_cues,
                 has_translation=code in translations,
                 last_import=record,

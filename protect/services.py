@@ -25,11 +25,8 @@ from cms.translation import permissions
 from cms.translation.models import TaskState
 from cms.translation.services import review, writing
 from protect.models import SubtitleImport, VideoPage
-from protect.models.video import MAX_CUES
 from protect.selectors import source_page
 from protect.track_matching import first_mismatch
-
-MAX_FILE_BYTES = 5_000_000
 
 
 class SubtitleImportError(Exception):
@@ -79,8 +76,6 @@ def import_subtitles(
             language=language,
             video_duration_ms=source.duration_ms,
             filename=filename,
-            max_bytes=MAX_FILE_BYTES,
-            max_cues=MAX_CUES,
         )
     except SubtitleFileError as exc:
         raise SubtitleImportError(exc.errors) from exc

@@ -48,3 +48,19 @@ def first_mismatch(cues: list[Cue], reference: list[dict], source_name: str) -> 
 
 def _span(start_ms: int, end_ms: int) -> str:
     return f"{format_timestamp(start_ms)} --> {format_timestamp(end_ms)}"
+
+
+def cues_differing(source_cues: list[dict], track_cues: list[dict]) -> int:
+    """How many cues of a translated track no longer match its source (raw StreamField items).
+
+    A track's cues keep the source's block ids and times (wagtail-localize copies them), and a
+    source cue whose times change gets a new id (``protect.services``), so a source cue missing
+    from the track, or a track cue the source no longer has, is a changed cue.
+    """
+
+    def keys(items):
+        items = getattr(items, "raw_data", items) or []  # a StreamValue or its raw list
+        return {(i["id"], i["value"]["start_ms"], i["value"]["end_ms"]) for i in items}
+
+    source, track = keys(source_cues), keys(track_cues)
+    return max(len(source - track), len(track - source))

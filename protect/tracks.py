@@ -8,11 +8,15 @@ API (``cms/api/files.py``, URL names ``partner_api:video_*``). Editors' reads (d
 from the pages it is given rather than importing it.
 """
 
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
 from cms import languages
+from cms.addresses import absolute
 from cms.visibility import public_pages
+from protect.track_matching import cues_differing
 
 POSTER_RENDITION = "max-1280x720|format-jpeg"
 
@@ -37,8 +41,9 @@ def published_tracks(video_page, served_locale_code: str, request=None) -> list[
     otherwise an absolute path (``/api/partner/v1/videos/12/tracks/fr.vtt``).
 
     Items come in the order of ``cms/languages.json``:
-    ``{srclang, label, kind: "subtitles", dir, src, default, cue_count}``; ``label`` is the
-    language's native name. Languages without cues are left out. Two queries at most (view
+    ``{srclang, label, kind: "subtitles", dir, src, default, cue_count, outdated}``; ``label``
+    is the language's native name; ``outdated``: the source's live cues changed since this
+    track was published (``track_matching.cues_differing``). Languages without cues are left out. Two queries at most (view
     restrictions, once per request, and the pages). For a listing use ``published_tracks_many``.
     """
     key = video_page.translation_key
@@ -62,13 +67,32 @@ def published_tracks_many(video_pages, request=None) -> dict[int, list[dict]]:
 
 
 def _cue_counts(model, translation_keys, request) -> dict:
-    counts: dict = {}
-    rows = public_pages(model.objects.all(), request).filter(
-        translation_key__in=list(translation_keys)
+    """{translation key: {language: (cue count, outdated)}}, in one query: each track is
+    compared with its live source (the locale of the first translation source)."""
+    first_source = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
+    rows = (
+        public_pages(model.objects.all(), request)
+        .filter(translation_key__in=list(translation_keys))
+        .annotate(
+            source_code=Subquery(
+                first_source.order_by("created_at").values("locale__language_code")[:1]
+            )
+        )
+        .values_list("translation_key", "locale__language_code", "cues", "source_code")
     )
-    for key, code, cues in rows.values_list("translation_key", "locale__language_code", "cues"):
-        if cues:
-            counts.setdefault(key, {})[code] = len(cues)
+    cues_by_key: dict = {}
+    sources: dict = {}
+    for key, code, cues, source_code in rows:
+        cues_by_key.setdefault(key, {})[code] = cues or []
+        sources[key] = source_code
+    counts: dict = {}
+    for key, tracks in cues_by_key.items():
+        source = tracks.get(sources[key])
+        for code, cues in tracks.items():
+            if cues:
+                outdated = source is not None and code != sources[key]
+                outdated = outdated and cues_differing(source, cues) > 0
+                counts.setdefault(key, {})[code] = (len(cues), outdated)
     return counts
 
 
@@ -84,9 +108,10 @@ def _track_items(video_page, counts: dict, served_locale_code: str, request) -> 
                 "label": language.native_name,
                 "kind": "subtitles",
                 "dir": language.dir,
-                "src": request.build_absolute_uri(src) if request is not None else src,
+                "src": absolute(src) if request is not None else src,
                 "default": language.code == served_locale_code,
-                "cue_count": counts[language.code],
+                "cue_count": counts[language.code][0],
+                "outdated": counts[language.code][1],
             }
         )
     return items
@@ -104,7 +129,7 @@ def video_payload(video_page, request) -> dict:
     address. One query for the poster image and one or two for its rendition (made once).
     """
     if video_page.video_file:
-        url = request.build_absolute_uri(video_file_url(video_page))
+        url = absolute(video_file_url(video_page))
     else:
         url = video_page.video_url or None
     code = video_page.locale.language_code
@@ -120,9 +145,7 @@ def video_payload(video_page, request) -> dict:
             "poster": _poster(video_page, request),
         },
         "transcript_url": (
-            request.build_absolute_uri(transcript_url(video_page, code))
-            if video_page.cue_count
-            else None
+            absolute(transcript_url(video_page, code)) if video_page.cue_count else None
         ),
     }
 
@@ -138,7 +161,7 @@ def _poster(video_page, request) -> dict | None:
         return None
     rendition = image.get_rendition(POSTER_RENDITION)
     return {
-        "url": request.build_absolute_uri(rendition.url),
+        "url": absolute(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
         "alt": video_page.poster_alt or getattr(image, "description", "") or "",

@@ -6,6 +6,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Collection, Locale, Page, Site
 
+from cms import addresses
 from cms.api import versions
 from home.locales import sync_locales
 from home.models import HomePage
@@ -52,7 +53,12 @@ def home_page(locales):
     home.save_revision().publish()
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "PROTECT"},
+        defaults={
+            "hostname": addresses.host_and_port()[0],
+            "port": addresses.host_and_port()[1],
+            "root_page": home,
+            "site_name": "PROTECT",
+        },
     )
     return home
 

@@ -18,7 +18,7 @@ from django.core.cache import caches
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-from cms import languages
+from cms import addresses, languages
 
 from . import versions
 
@@ -93,7 +93,7 @@ def purge_cdn(paths=()) -> None:
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + API_PREFIX
+    base = addresses.base_url() + API_PREFIX
     urls = []
     for path in (*LISTING_PATHS, *paths):
         urls.append(base + path)

@@ -8,6 +8,8 @@ import time
 
 from django.conf import settings
 
+from cms.client_ip import client_ip
+
 from .caching import _cache, cache_get, cache_set
 from .errors import ApiError
 from .models import PartnerKey
@@ -37,14 +39,6 @@ def tier_for(request) -> tuple[str, str]:
         )
     key_id, tier = found.split(":", 1)
     return tier, "key:" + key_id
-
-
-def client_ip(request) -> str:
-    if getattr(settings, "PARTNER_API_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def check(request) -> None:

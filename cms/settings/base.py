@@ -7,6 +7,7 @@ and friends (S3 media).
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -28,7 +29,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = False
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# The one public address (cms/addresses.py): Wagtail Site, API URLs, e-mail links, CDN purges.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+_public_host = urlsplit(PUBLIC_BASE_URL).hostname or "127.0.0.1"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", f"{_public_host},localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -122,8 +126,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wagtail's tree operations and the task worker write concurrently: wait, don't fail.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The embedded default must hold an editor, the web server and the task worker at once:
+    # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock when a
+    # transaction starts (a read-then-write transaction can then never fail half-way with
+    # "database is locked"); the busy timeout makes a writer wait its turn instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL",
+        }
+    )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -196,7 +209,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATICFILES_DIRS = []
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -324,8 +337,6 @@ PROTECT_MACHINE_TRANSLATION_TIMEOUT = int(os.environ.get("MACHINE_TRANSLATION_TI
 # Subtitle cue segments are recognised by these context-path fragments.
 PROTECT_TRANSLATION_QA = {
     "SUBTITLE_PATH_MARKERS": ["cues"],
-    "MAX_CHARS_PER_LINE": 42,
-    "MAX_CHARS_PER_SECOND": 17,
 }
 
 # --- Wagtail --------------------------------------------------------------------------------
@@ -334,12 +345,20 @@ WAGTAIL_SITE_NAME = "PROTECT"
 # Survivor safety: where the quick-exit control (data-quick-exit) sends the visitor; a neutral,
 # common site (cms/public/static/public_site/quick-exit.js).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL)
+# PostgreSQL text search with the "simple" configuration: the same rules (no stemming, no stop
+# words) for all 23 languages, rather than English stemming applied to Arabic or Tigrinya.
+# Changing it needs `manage.py update_index` (cms/api/search.py explains the partner search).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # private collections are checked on every download
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "vtt", "srt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests from the admin: Gravatar would tell a US service who works on content
+# about survivors of violence (and when). Avatars are uploaded in the account settings instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
@@ -365,7 +384,13 @@ PARTNER_API_CACHE = "default"
 PARTNER_API_CACHE_SECONDS = int(os.environ.get("PARTNER_API_CACHE_SECONDS", 3600))
 # Uncached requests per minute: anonymous by client IP, keyed tiers by partner key.
 PARTNER_API_RATE_TIERS = {"anonymous": 120, "standard": 1200, "premium": 6000}
-PARTNER_API_TRUST_X_FORWARDED_FOR = env_bool("PARTNER_API_TRUST_X_FORWARDED_FOR")
+# How many reverse proxies of ours stand in front of the app (cms/client_ip.py): 0 = use
+# REMOTE_ADDR; N = the N-th X-Forwarded-For entry from the right. The old switch means 1.
+TRUSTED_PROXY_COUNT = int(
+    os.environ.get(
+        "TRUSTED_PROXY_COUNT", "1" if env_bool("PARTNER_API_TRUST_X_FORWARDED_FOR") else "0"
+    )
+)
 # Saving or deleting any model of these apps makes every cached API answer stale.
 PARTNER_API_WATCHED_APPS = ["materials", "protect", "wagtaildocs", "wagtailimages"]
 WEBHOOK_TIMEOUT_SECONDS = 10

@@ -20,4 +20,4 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"

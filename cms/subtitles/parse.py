@@ -1,5 +1,6 @@
 """``parse_subtitles``: uploaded bytes to checked cues, or every reason they cannot be used."""
 
+from . import limits
 from .checks import Limits, check_track, language_of
 from .cue_reader import CueReader
 from .decode import decode
@@ -24,10 +25,10 @@ def parse_subtitles(
     language: str | None = None,
     video_duration_ms: int | None = None,
     filename: str = "",
-    max_bytes: int = 5_000_000,
-    max_cues: int = 20_000,
-    max_chars_per_second: float = 20.0,
-    max_line_length: int = 42,
+    max_bytes: int = limits.MAX_FILE_BYTES,
+    max_cues: int = limits.MAX_CUES,
+    max_chars_per_second: float = limits.MAX_CHARS_PER_SECOND,
+    max_line_length: int = limits.MAX_LINE_LENGTH,
 ) -> ParseResult:
     """Read a WebVTT or SRT upload.
 
@@ -60,8 +61,9 @@ def parse_subtitles(
     log.raise_errors()
 
     entries.sort(key=lambda entry: (entry[0].start_ms, entry[0].end_ms))
-    limits = Limits(video_duration_ms, max_chars_per_second, max_line_length)
-    check_track(entries, log, declared, limits)
+    check_track(
+        entries, log, declared, Limits(video_duration_ms, max_chars_per_second, max_line_length)
+    )
     return ParseResult([cue for cue, _ in entries], log.warnings(), source_format)
 
 

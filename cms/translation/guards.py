@@ -16,6 +16,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import Page
 from wagtail.snippets.permissions import get_permission_name
 from wagtail_localize.components import get_translation_components
@@ -180,3 +181,29 @@ def _alias_guard(view):
 
 stop = _stop_guard(_translation_guard(edit_translation.stop_translation))
 convert_to_alias = _alias_guard(convert.convert_to_alias)
+
+
+# Wagtail's admin API acts on pages without its views' hooks: the same rule, per action.
+API_ACTIONS = {
+    "publish": rules.PUBLISH,
+    "unpublish": rules.UNPUBLISH,
+    "delete": rules.DELETE,
+    "move": rules.MOVE,
+    "copy": rules.COPY,
+    "copy_for_translation": rules.COPY,
+    "create_alias": rules.COPY,
+    "convert_alias": rules.CONVERT_ALIAS,
+}
+
+
+class GuardedPagesAPIViewSet(PagesAdminAPIViewSet):
+    def action_view(self, request, pk, action_name):
+        page = self.get_object().specific
+        if action_name in API_ACTIONS:
+            rules.check(request.user, page, API_ACTIONS[action_name])
+        elif not permissions.can_touch_locale(request.user, page.locale_id):
+            raise PermissionDenied("This content is in a locale outside your translation teams.")
+        destination = request.data.get("destination_page_id") if action_name == "move" else None
+        if destination:
+            rules.check(request.user, _page(destination), rules.MOVE)
+        return super().action_view(request, pk, action_name)

@@ -4,6 +4,7 @@ Helpline numbers are safety-critical, so phone numbers, e-mail addresses and URL
 same in the translation as in the source.
 """
 
+import json
 import re
 from collections import Counter
 
@@ -14,8 +15,11 @@ from wagtail.fields import StreamField
 from wagtail_localize.models import StringSegment, StringTranslation
 
 from cms.issues import BLOCKING, WARNING, Issue
+from cms.subtitles import limits
 
+from . import selectors
 from .memory import glossary
+from .numerals import ascii_digits
 
 # Long numbers with separators ("+31 20 123 4567", "0800-123-456"), or short helpline and
 # emergency numbers: any standalone group of 3+ digits, spaced groups included ("112",
@@ -63,6 +67,8 @@ def check_segment(
     if not strip_tags(target or "").strip():
         return [_blocking("empty", "The translation is empty.")]
     issues = glossary.check(source, target, terms)
+    # Digits of any script count as the same number (۲۴/۷ is 24/7).
+    source, target = ascii_digits(source), ascii_digits(target)
     plain_source, plain_target = strip_tags(source), strip_tags(target)
     source_phones, source_rest = _phones(plain_source)
     target_phones, target_rest = _phones(plain_target)
@@ -104,13 +110,13 @@ def _warning(code: str, message: str) -> Issue:
 
 def _subtitle_issues(text, duration):
     issues = []
-    per_line = _config("MAX_CHARS_PER_LINE", 42)
+    per_line = limits.MAX_LINE_LENGTH
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > per_line:
         issues.append(
             _warning("line_length", f"A line has {longest} characters (at most {per_line}).")
         )
-    per_second = _config("MAX_CHARS_PER_SECOND", 17)
+    per_second = limits.MAX_CHARS_PER_SECOND
     if duration:
         speed = len(text.replace("\n", "")) / duration
         if speed > per_second:
@@ -160,6 +166,17 @@ def _child_block(block, value, part):
     return None, None
 
 
+def _cue_seconds(instance) -> dict[str, float]:
+    """{cue block id: seconds on screen} of a video page, for the reading-speed check."""
+    cues = getattr(instance, "cues", None)
+    seconds = {}
+    for item in getattr(cues, "raw_data", None) or []:
+        value = item.get("value") or {}
+        if "start_ms" in value and "end_ms" in value:
+            seconds[item["id"]] = max(value["end_ms"] - value["start_ms"], 1) / 1000
+    return seconds
+
+
 def _is_subtitle(path):
     return any(marker in path for marker in _config("SUBTITLE_PATH_MARKERS", ["cues"]))
 
@@ -178,6 +195,7 @@ def check_task(task) -> dict[str, list[Issue]]:
         ).values_list("translation_of_id", "context_id", "data")
     }
     report = {}
+    durations = _cue_seconds(instance)
     terms = glossary.terms_for(task.target_locale_id)
     segments = StringSegment.objects.filter(source_id=task.source_id).select_related(
         "string", "context"
@@ -190,10 +208,12 @@ def check_task(task) -> dict[str, list[Issue]]:
             target,
             max_length=_max_length(model, path, instance) if model else None,
             subtitle=_is_subtitle(path),
+            duration=durations.get(path.split(".")[1]) if "." in path else None,
             terms=terms,
         )
         if issues:
             report[path] = issues
+    report.update(check_overrides(task))
     return report
 
 
@@ -204,3 +224,27 @@ def blocking(report) -> list[str]:
         for issue in issues
         if issue.level == BLOCKING
     ]
+
+
+def _override_text(data_json) -> str:
+    try:
+        value = json.loads(data_json)
+    except (TypeError, ValueError):
+        return str(data_json)
+    return "" if value is None else str(value)
+
+
+def check_overrides(task) -> dict[str, list[Issue]]:
+    """Overridden values (a translation's own phone number, link, image …) get the segments'
+    checks: a phone number, e-mail or URL that differs from the source blocks approval."""
+    report = {}
+    for row in selectors.overrides(task):
+        source, value = _override_text(row["source"]), _override_text(row["value"])
+        issues = [
+            issue
+            for issue in check_segment(source, value)
+            if issue.code in ("phone", "email", "url", "links")
+        ]
+        if issues:
+            report[f"{row['path']} (override)"] = issues
+    return report

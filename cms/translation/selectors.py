@@ -4,7 +4,7 @@ and the look-ups that connect content to its translation source and task."""
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslationSource
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from . import permissions
 from .models import LocaleTeam, QueueJob, TranslationTask
@@ -74,3 +74,22 @@ def task_for_instance(instance) -> TranslationTask | None:
         .select_related("source", "target_locale")
         .first()
     )
+
+
+def overrides(task) -> list[dict]:
+    """The task's overridden values (e.g. a translation's own phone number or link), each with
+    the source's value: [{"path", "source", "value"}] in the source's order."""
+    values = dict(
+        SegmentOverride.objects.filter(
+            context__object_id=task.source.object_id, locale_id=task.target_locale_id
+        ).values_list("context_id", "data_json")
+    )
+    if not values:
+        return []
+    segments = OverridableSegment.objects.filter(
+        source_id=task.source_id, context_id__in=values
+    ).select_related("context")
+    return [
+        {"path": s.context.path, "source": s.data_json, "value": values[s.context_id]}
+        for s in segments.order_by("order")
+    ]

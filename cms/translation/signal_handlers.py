@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.models import DraftStateMixin, Page, TranslatableMixin
-from wagtail.signals import published, task_rejected
+from wagtail.signals import page_unpublished, published, task_rejected, unpublished
 from wagtail_localize.models import (
     SegmentOverride,
     Translation,
@@ -17,7 +17,7 @@ from . import selectors, teams
 from .background import sync_source_task
 from .links import check_override
 from .models import LocaleTeam
-from .services import progress, workflow
+from .services import progress, propagation, workflow
 
 
 @receiver(post_save, sender=Translation)
@@ -29,11 +29,24 @@ def create_task(sender, instance, created, **kwargs):
 
 @receiver(published)
 def object_published(sender, instance, revision=None, **kwargs):
-    if not isinstance(instance, TranslatableMixin):
-        return
+    if not isinstance(instance, TranslatableMixin) or propagation.in_progress():
+        return  # a translation republished by propagation is no queue event
+    instance = instance.specific if isinstance(instance, Page) else instance
     user = getattr(revision, "user", None)
     workflow.mark_published(instance, user=user)
+    if selectors.source_for_instance(instance) is not None:
+        propagation.propagate(instance, user)  # at once, not on the worker: safety facts
     _schedule_sync(instance, user)
+
+
+@receiver(unpublished)
+@receiver(page_unpublished)
+def object_unpublished(sender, instance, **kwargs):
+    if not isinstance(instance, TranslatableMixin) or propagation.in_progress():
+        return
+    instance = instance.specific if isinstance(instance, Page) else instance
+    if selectors.source_for_instance(instance) is not None:
+        propagation.withdraw_translations(instance)
 
 
 @receiver(task_rejected)

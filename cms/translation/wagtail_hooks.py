@@ -1,8 +1,12 @@
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
+
+from cms import languages
 
 from . import guards, permissions, rules, urls
 from .views import editor, team_admin
@@ -146,3 +150,19 @@ def guard_snippet_create(request, model):
 @hooks.register("register_admin_viewset")
 def register_team_viewset():
     return team_admin.team_viewset
+
+
+@hooks.register("construct_admin_api")
+def guard_admin_api(router):
+    router.register_endpoint("pages", guards.GuardedPagesAPIViewSet)
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_direction():
+    # Read by editor-direction.js in wagtail-localize's editor (it does nothing elsewhere).
+    rtl = " ".join(language.code for language in languages.all_languages() if language.is_rtl)
+    return format_html(
+        '<script src="{}" data-rtl="{}"></script>',
+        static("translation/editor-direction.js"),
+        rtl,
+    )

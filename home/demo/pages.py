@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from cms.addresses import host_and_port
 from home.models import HomePage
 
 
@@ -44,7 +45,8 @@ def ensure_home_page(user=None) -> tuple[HomePage, bool]:
     home.save_revision(user=user, log_action=True).publish(user=user)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = host_and_port()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     else:
         site.root_page = home
         site.site_name = "PROTECT"

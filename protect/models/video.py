@@ -27,7 +27,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.subtitles import Cue
+from cms.subtitles import Cue, limits
 from cms.subtitles.cuesettings import clean_settings
 from cms.uploads import policy as upload_policy
 from cms.uploads.names import sanitize_filename
@@ -38,8 +38,6 @@ from protect.panels import EmbedSnippetPanel, SubtitleTracksPanel
 
 # Formats every current browser plays in <video>; the (checked) extension decides the MIME type.
 VIDEO_TYPES = upload_policy.ALLOWED[upload_policy.Purpose.VIDEO]
-# The cue count a single video may carry: a feature film has about 2,000.
-MAX_CUES = 5_000
 
 
 class CueSettingsBlock(blocks.FieldBlock):
@@ -133,7 +131,7 @@ class VideoPage(BasePage):
     cues = StreamField(
         [("cue", CueBlock())],
         blank=True,
-        max_num=MAX_CUES,
+        max_num=limits.MAX_CUES,
         help_text="The subtitles in this page's language. Upload a file in the Subtitles panel.",
     )
 

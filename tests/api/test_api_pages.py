@@ -21,7 +21,7 @@ def test_listing_in_each_locale(api_client, translated, code):
     assert item["id"] == translated[code].pk
     assert item["title"] == translated[code].title
     assert item["locale"] == code and item["is_fallback"] is False
-    assert item["url"].startswith(f"http://localhost/{code}/")
+    assert item["url"].startswith(f"http://testserver/{code}/")
     assert item["type"] == "protect.AwarenessPage"
 
 
@@ -121,7 +121,7 @@ def test_rich_text_links_resolve_or_become_plain_text(api_client, home_page, loc
         parent=home_page, slug="links", body=[{"type": "paragraph", "value": html}]
     )
     out = api_client.api(f"/pages/{page.pk}/").json_body["body"][0]["value"]
-    assert '<a href="http://localhost/en/public/" rel="noopener">public</a>' in out
+    assert '<a href="http://testserver/en/public/" rel="noopener">public</a>' in out
     assert "draft" in out and "/draft/" not in out
     assert "private" in out and "/private/" not in out
     assert "javascript" not in out and "data:" not in out

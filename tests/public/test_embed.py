@@ -4,6 +4,7 @@ cookies, no third-party requests, labels in the requested language; the editors'
 import re
 
 import pytest
+from wagtail_localize.models import TranslationSource
 
 from tests.factories import VideoPageFactory
 from tests.support.pages import translate_page
@@ -59,3 +60,24 @@ def test_editors_see_the_snippet(client, video, admin_user):
     assert "data-embed-snippet" in html
     assert f"/embed/videos/{video.pk}/?locale=en" in html
     assert "&lt;iframe" in html and "script" not in html.split("data-embed-snippet")[1][:600]
+
+
+def test_labels_in_requested_language(client, video):
+    html = client.get(f"/embed/videos/{video.pk}/?locale=ar").content.decode()
+    assert '<html lang="ar" dir="rtl">' in html
+    assert "خروج سريع" in html  # "Quick exit" from locale/ar (see test_labels in test_i18n)
+
+
+def test_outdated_tracks_are_marked(client, video):
+    # The English source's timing changes after the Farsi translation was published.
+    TranslationSource.get_or_create_from_instance(video)
+    cues = list(video.cues.raw_data)
+    cues[0]["value"]["end_ms"] += 100
+    video.cues = cues
+    video.save_revision().publish()
+    html = client.get(f"/embed/videos/{video.pk}/?locale=en").content.decode()
+    (fa,) = re.findall(r'<track [^>]*srclang="fa"[^>]*>', html)
+    assert "data-outdated" in fa and "(outdated)" in fa
+    (en,) = re.findall(r'<track [^>]*srclang="en"[^>]*>', html)
+    assert "data-outdated" not in en
+    assert "Outdated subtitles may not match the video." in html

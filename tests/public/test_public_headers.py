@@ -10,6 +10,6 @@ def test_public_answers_send_no_referrer(client, home_page):
         assert client.get(path)["Referrer-Policy"] == "no-referrer", path
 
 
-def test_admin_keeps_a_referrer_policy_that_lets_csrf_work(client, admin_user):
+def test_admin_keeps_a_referrer_policy_that_lets_csrf_work(client, admin_user, migrated_basics):
     client.force_login(admin_user)
     assert client.get("/admin/")["Referrer-Policy"] != "no-referrer"

@@ -50,4 +50,4 @@ def test_quick_exit_fonts_and_nothing_third_party(client, world, locales):
 def test_home_page_imagery_has_alt_text(client, world):
     html = client.get("/en/").content.decode()
     (img,) = re.findall(r'<img src="/static/public_site/img/protect-video.jpg"[^>]*>', html)
-    assert 'alt="A still from the PROTECT awareness video' in img
+    assert 'alt="Still from the PROTECT awareness video' in img

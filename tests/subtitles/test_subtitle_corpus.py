@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from cms.subtitles import SubtitleFileError, parse_subtitles
+from cms.subtitles.limits import MAX_CUES
 
 CORPUS = Path(__file__).with_name("corpus")
 
@@ -223,11 +224,11 @@ def test_a_file_over_the_cue_cap_is_rejected_with_the_cap_named():
         parse_subtitles(_generated_file(100_000), max_bytes=50_000_000)
     [error] = raised.value.errors
     assert error.code == "too_many_cues"
-    assert "100,000 cues" in error.message and "the limit is 20,000" in error.message
+    assert "100,000 cues" in error.message and f"the limit is {MAX_CUES:,}" in error.message
 
 
-def test_a_ten_thousand_cue_file_is_accepted():
-    result = parse_subtitles(_generated_file(10_000), language="en")
-    assert len(result.cues) == 10_000
+def test_a_file_at_the_cue_cap_is_accepted():
+    result = parse_subtitles(_generated_file(MAX_CUES), language="en")
+    assert len(result.cues) == MAX_CUES
     assert result.warnings == []
-    assert result.cues[-1].start_ms == 9_999 * 3000
+    assert result.cues[-1].start_ms == (MAX_CUES - 1) * 3000

@@ -89,7 +89,7 @@ def test_rtl_check_looks_past_neutral_characters_and_isolates():
 
 def test_script_mismatch_needs_most_letters_in_another_script():
     mixed = vtt(
-        "00:00:01.000 --> 00:00:03.000\nЗдравейте, това е PROTECT и Facebook.",
+        "00:00:01.000 --> 00:00:04.000\nЗдравейте, това е PROTECT и Facebook.",
         "00:00:04.000 --> 00:00:06.000\nНие сме тук, за да помогнем.",
     )
     assert warning_codes(mixed, language="bg") == []

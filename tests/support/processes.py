@@ -123,11 +123,12 @@ def _postgres(sql: str) -> None:
         conn.execute(sql)
 
 
-def fresh_database(tmp_path: Path):
+def fresh_database(tmp_path: Path, engine: str = "auto"):
     """A migrated database of its own for one test: SQLite file under ``tmp_path``, or (with
-    DATABASE_URL) a new PostgreSQL database made from a session template. Returns its URL;
-    PostgreSQL databases are dropped by ``drop_database``."""
-    if os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    DATABASE_URL, unless ``engine="sqlite"``) a new PostgreSQL database made from a session
+    template. Returns its URL; PostgreSQL databases are dropped by ``drop_database``."""
+    postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
+    if postgres and engine != "sqlite":
         if "postgres" not in _template:
             name = f"procs_template_{uuid.uuid4().hex[:8]}"
             _postgres(f'CREATE DATABASE "{name}"')

@@ -88,7 +88,7 @@ def oembed(
     url: Annotated[str, Query(..., max_length=2000, description="A page or video URL.")],
     maxwidth: Size = None,
     maxheight: Size = None,
-    format: Annotated[str, Query("json", description="Only json.")] = "json",
+    format: Annotated[str, Query("json", max_length=20, description="Only json.")] = "json",
 ):
     """The oEmbed answer for a page or video URL of this site."""
     if format != "json":

@@ -5,13 +5,12 @@ from urllib.parse import urlparse
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
-from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
 
 from .. import pagetypes, site_paths
+from .. import search as text_search
 from ..errors import ApiError
 from ..params import (
     FallbackParam,
@@ -57,16 +56,6 @@ def search_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text))
 
 
-def _search_ids(query: str) -> list[int]:
-    """Ids of pages matching the words (Wagtail's search backend), all locales."""
-    results = get_search_backend().search(query, Page.objects.live(), operator="and")
-    return (
-        list(results[:1000].values_list("pk", flat=True))
-        if hasattr(results, "values_list")
-        else [page.pk for page in results[:1000]]
-    )
-
-
 @router.get("/pages/", response={200: PageList, **ERRORS}, operation_id="list_pages")
 def list_pages(
     request,
@@ -85,13 +74,16 @@ def list_pages(
     model = _page_type(type)
     if model is not None:
         queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
+    order = ["path"]
     words = search_words(search or "")
     if words:
-        queryset = queryset.filter(pk__in=_search_ids(words))
+        # Searched within the chain's locales: exact counts, best match first per locale.
+        queryset = text_search.matching(queryset, words)
+        order = ["-_score", "path"]
     elif search and search.strip():
         queryset = queryset.none()  # punctuation only: nothing can match
     # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET).
-    chosen = pick_in_sql(queryset, chain.codes, ["path"], locale_first=True)
+    chosen = pick_in_sql(queryset, chain.codes, order, locale_first=True)
     rows = list(chosen.values(*ROW_FIELDS)[offset : offset + limit])
     count = chosen.count() if offset or len(rows) == limit else offset + len(rows)
     translations = translations_for(request, [row["translation_key"] for row in rows])

@@ -51,6 +51,10 @@ class TrackOut(Schema):
     src: str = Field(description="WebVTT file (CORS-enabled), ready for <track src>.")
     default: bool = Field(description="True only for the track of the served locale.")
     cue_count: int
+    outdated: bool = Field(
+        description="The source's cues changed (added, removed or re-timed) since this "
+        "translation was published; false again once the translation is updated."
+    )
 
 
 class VideoListItem(PageListItem):

@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text.rewriters import extract_attrs
 
+from cms.addresses import absolute
 from cms.visibility import public_documents, public_pages
 
 from ..schemas.media import RENDITIONS
@@ -198,7 +199,7 @@ class ContentResolver:
                 url = page.get_full_url(self.request) if page else None
             elif linktype == "document":
                 doc = self.documents.get(_as_id(attrs.get("id")))
-                url = self.request.build_absolute_uri(doc.url) if doc else None
+                url = absolute(doc.url) if doc else None
             elif linktype is None:
                 url = attrs.get("href")
             else:
@@ -221,7 +222,7 @@ class ContentResolver:
             return None
         return {
             "title": doc.title,
-            "url": self.request.build_absolute_uri(doc.url),
+            "url": absolute(doc.url),
             "size_bytes": doc.file_size,
             "mime_type": mimetypes.guess_type(doc.filename)[0] or "application/octet-stream",
         }
@@ -232,13 +233,13 @@ class ContentResolver:
             return None
         renditions = image.get_renditions(*RENDITIONS.values())
         return {
-            "url": self.request.build_absolute_uri(image.file.url),
+            "url": absolute(image.file.url),
             "width": image.width,
             "height": image.height,
             "alt": alt if alt is not None else (image.default_alt_text or ""),
             "renditions": {
                 name: {
-                    "url": self.request.build_absolute_uri(renditions[spec].url),
+                    "url": absolute(renditions[spec].url),
                     "width": renditions[spec].width,
                     "height": renditions[spec].height,
                 }

@@ -2,6 +2,7 @@
 for a whole page of results at once (one query per kind of related data)."""
 
 from cms import languages
+from cms.addresses import absolute
 from materials import selectors
 from materials.choices import FileFormat
 from materials.models import Country, Material, SupportService
@@ -27,7 +28,7 @@ def _file_out(request, material_file) -> dict:
     return {
         "language": material_file.language,
         "format": material_file.format,
-        "url": request.build_absolute_uri(material_file.get_download_url()),
+        "url": absolute(material_file.get_download_url()),
         "filename": material_file.download_name,
         "size_bytes": material_file.size_bytes,
         "mime_type": material_file.mime_type,

@@ -12,6 +12,7 @@ from wagtail.models import DraftStateMixin, WorkflowState
 
 from ..models import TaskState, TaskTransition
 from ..permissions import can_publish
+from . import staleness
 from .review import QueueError
 from .workflow import mark_published
 
@@ -26,6 +27,20 @@ def check_publishable(task, user) -> None:
         )
     if not can_publish(user, task.target_locale_id):
         raise QueueError(f"You may not publish {task.target_locale} translations.")
+    try:
+        source = task.source.get_source_instance()
+    except Exception as error:
+        raise QueueError(f"The source of “{task}” no longer exists.") from error
+    if isinstance(source, DraftStateMixin) and not source.live:
+        raise QueueError(f"The source “{source}” is not published: publish it first.")
+    published_at = getattr(source, "last_published_at", None)
+    if published_at and published_at > task.source.last_updated_at:
+        # The worker has not re-read the newly published source yet: do it now, so the
+        # translation is never built from the previous source (its phone numbers, say).
+        staleness.sync_source(task.source, user)
+        task.refresh_from_db()
+        if task.state != S.APPROVED:
+            raise QueueError(f"The source of “{task}” changed since approval; see the task.")
 
 
 def _target(translation):

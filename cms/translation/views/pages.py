@@ -41,6 +41,10 @@ def task_detail(request, task_id):
         }
         for unit in units
     ]
+    overrides = [
+        dict(row, issues=report.get(f"{row['path']} (override)", []))
+        for row in selectors.overrides(task)
+    ]
     try:
         edit_url = task.translation.get_target_instance_edit_url()
     except Exception:
@@ -51,6 +55,7 @@ def task_detail(request, task_id):
         {
             "task": task,
             "rows": rows,
+            "overrides": overrides,
             "blocking": qa.blocking(report),
             "transitions": task.transitions.select_related("user"),
             "edit_url": edit_url

@@ -1,0 +1,1 @@
+"""Helpers of the HTTP benchmark (bench/api.py): databases and gunicorn, wrk runs."""
