@@ -23,7 +23,16 @@ import django  # noqa: E402
 django.setup()
 
 from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    setup_databases,
+    teardown_databases,
+)
+from wagtail.models import Locale  # noqa: E402
+
+from cms.translation.memory import lookup, text  # noqa: E402
+from cms.translation.memory.models import MemoryEntry  # noqa: E402
+from cms.translation.memory.record import add_bands  # noqa: E402
 
 WORDS: list[str] = []
 WEIGHTS: list[float] = []
@@ -66,10 +75,6 @@ def best_of(runs, function) -> float:
 
 
 def fill(locales):
-    from cms.translation.memory import text
-    from cms.translation.memory.models import MemoryEntry
-    from cms.translation.memory.record import add_bands
-
     rng = random.Random(14)
     WORDS[:] = vocabulary(rng)
     WEIGHTS[:] = [1 / (rank + 5) for rank in range(len(WORDS))]
@@ -105,11 +110,6 @@ def fill(locales):
 
 
 def main() -> int:
-    from django.test.utils import setup_databases, teardown_databases
-    from wagtail.models import Locale
-
-    from cms.translation.memory import lookup, text
-
     config = setup_databases(verbosity=0, interactive=False)
     try:
         en, _ = Locale.objects.get_or_create(language_code="en")
