@@ -94,3 +94,20 @@ def test_scripts_render_with_the_web_fonts(browser_page, live_server, site, code
     assert result["loaded"] >= 1 and result["check"], result
     assert result["letters"] >= 10, result  # the page really is in that script
     assert result["fallback"] == [], result
+
+
+@pytest.mark.parametrize("how", ["click", "escape-twice"])
+def test_quick_exit_replaces_the_history_entry(browser_page, live_server, site, how):
+    page = browser_page
+    # The neutral site is answered locally: the test makes no request outside the machine.
+    page.route("https://www.wikipedia.org/**", lambda route: route.fulfill(body="<p>neutral</p>"))
+    page.goto(live_server.url + "/en/")
+    page.goto(live_server.url + "/en/rights/")
+    if how == "click":
+        page.locator("[data-quick-exit]").click()
+    else:
+        page.locator("body").press("Escape")
+        page.locator("body").press("Escape")
+    page.wait_for_url("https://www.wikipedia.org/**")
+    page.go_back()
+    assert page.url == live_server.url + "/en/"  # Back skips the page that was left

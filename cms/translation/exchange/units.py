@@ -2,6 +2,8 @@ from dataclasses import dataclass
 
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from ..labels import segment_label
+
 
 @dataclass
 class Unit:
@@ -12,13 +14,16 @@ class Unit:
     notes: dict
 
 
-def notes_for(model, path) -> dict:
+def notes_for(model, path, instance=None) -> dict:
     notes = {"location": path}
+    label, timecode = segment_label(model, instance, path)
+    notes["label"] = label
+    if timecode:
+        notes["timecode"] = timecode
     try:
         field = model._meta.get_field(path)
     except Exception:
         return notes
-    notes["label"] = str(getattr(field, "verbose_name", path))
     if getattr(field, "help_text", ""):
         notes["help"] = str(field.help_text)
     if getattr(field, "max_length", None):
@@ -34,6 +39,10 @@ def units_for(task) -> list[Unit]:
             context__object_id=task.source.object_id, locale_id=task.target_locale_id
         ).values_list("translation_of_id", "context_id", "data", "translation_type")
     }
+    try:  # the source as submitted: block ids in paths are resolved against it
+        instance = task.source.as_instance()
+    except Exception:
+        instance = None
     units = []
     segments = StringSegment.objects.filter(source_id=task.source_id).select_related(
         "string", "context"
@@ -46,7 +55,7 @@ def units_for(task) -> list[Unit]:
                 source=segment.string.data,
                 target=data,
                 machine=kind == StringTranslation.TRANSLATION_TYPE_MACHINE,
-                notes=notes_for(model, segment.context.path) if model else {},
+                notes=notes_for(model, segment.context.path, instance) if model else {},
             )
         )
     return units

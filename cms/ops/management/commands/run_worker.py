@@ -26,7 +26,9 @@ class Command(DbWorkerCommand):
     def add_arguments(self, parser):
         super().add_arguments(parser)
         # The reloader would run the housekeeping in two processes under one id.
-        parser.set_defaults(reload=False, worker_id=new_worker_id())
+        # backend_name: db_worker's own default is checked to be a database backend when
+        # parsed, which would refuse TASKS_BACKEND=rq before handle() could pick RQ.
+        parser.set_defaults(reload=False, worker_id=new_worker_id(), backend_name=None)
         parser.add_argument(
             "--no-scheduler",
             action="store_false",
@@ -38,7 +40,8 @@ class Command(DbWorkerCommand):
         worker_id = options["worker_id"]
         stop = housekeeping.start(worker_id, schedule=schedule)
         try:
-            if isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+            options["backend_name"] = options["backend_name"] or DEFAULT_TASK_BACKEND_ALIAS
+            if isinstance(task_backends[options["backend_name"]], DatabaseBackend):
                 super().handle(*args, **options)
             else:
                 queues = [q for q in options["queue_name"].split(",") if q != "*"] or ["default"]
