@@ -11,9 +11,10 @@ COLD = {"X-Bench-Cold": "1"}
 
 
 def fetch(url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
+    """One request (generous timeout: after a wrk run the workers may still be busy)."""
     request = urllib.request.Request(url, headers=headers or {})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=180) as response:
             return response.status, dict(response.headers), response.read()
     except urllib.error.HTTPError as error:
         return error.code, dict(error.headers), error.read()

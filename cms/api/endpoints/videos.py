@@ -85,8 +85,12 @@ class VideoDetail(Schema):
 
 
 def _videos():
-    return VideoPage.objects.select_related("locale", "poster").prefetch_related(
-        "poster__renditions"
+    """Video pages without their cues (300 per language; tracks are counted in SQL)."""
+    return (
+        VideoPage.objects.select_related("locale", "poster")
+        .prefetch_related("poster__renditions")
+        .defer("cues")
+        .annotate(cue_total=tracks.CueCount())
     )
 
 
