@@ -73,7 +73,7 @@ test: install axe ## Run the test suite (SQLite; PostgreSQL when DATABASE_URL is
 	$(PY) -m pytest -n auto --dist loadfile -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: install ## Benchmarks, printing ratios against baselines measured in the same run
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@status=0; for script in bench/*.py; do echo "== $$script"; $(PY) $$script || status=1; done; exit $$status
 
 lint: install ## ruff lint and format check, and the import layers (import-linter, pyproject.toml)
 	$(VENV)/bin/ruff check .

@@ -73,6 +73,7 @@ def measure(base: str, name: str, path: str, mode: str) -> dict:
         if mode == "304":
             headers = {"If-None-Match": response_headers.get("ETag", "")}
     row = wrk(base + path, SECONDS, headers)
+    print(f"  {name} {mode}: {row['rps']:,.0f} req/s", file=sys.stderr, flush=True)
     return {"name": name, "mode": mode, "queries": _queries(base, path, headers), **row}
 
 

@@ -5,7 +5,10 @@ as JSON, so a partner who saves the file keeps every language and the picker swi
 without another request. Built once per process (the catalogs do not change while it runs).
 """
 
+import base64
+import hashlib
 import json
+import re
 from functools import cache
 
 from django.http import HttpResponse
@@ -56,8 +59,22 @@ def _page() -> bytes:
     return render_to_string("partner_api/partner_demo.html", context).encode()
 
 
+@cache
+def _policy() -> str:
+    """The page is built once and may be saved by partners, so its inline script cannot carry a
+    per-response nonce: the policy names the script's hash instead."""
+    script = re.search(rb"<script>(.*?)</script>", _page(), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(script).digest()).decode()
+    return (
+        f"default-src 'self'; script-src 'self' 'sha256-{digest}'; style-src 'self' "
+        "'unsafe-inline'; img-src 'self' data: https:; media-src 'self' blob: https:; "
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'"
+    )
+
+
 @require_safe
 def partner_demo(request):
     response = HttpResponse(_page(), content_type="text/html; charset=utf-8")
+    response["Content-Security-Policy"] = _policy()
     response["Cache-Control"] = "public, max-age=300"
     return response

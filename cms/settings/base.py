@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "storages",
     "corsheaders",
     "ninja",  # offline Swagger UI assets for the partner API docs
+    "csp",  # Content-Security-Policy on every answer (cms/settings/security.py)
+    "axes",  # admin login rate limit (cms/settings/security.py)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -92,6 +94,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "cms.csp.AdminScriptPolicyMiddleware",  # inline scripts in Wagtail's admin only
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -187,6 +192,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Sessions live in the database (Django's default, kept explicit): a cache outage (Redis down)
+# must not log every editor out.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+from .security import *  # noqa: E402, F403  CSP, rate-limited admin login
 
 # --- Languages ------------------------------------------------------------------------------
 # Everything here comes from cms/languages.json (see cms/languages.py).

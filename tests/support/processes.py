@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 import uuid
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psycopg
@@ -185,13 +185,16 @@ class Server:
     process: subprocess.Popen
     port: int
     log: Path
+    headers: dict = field(default_factory=dict)  # sent with every request (e.g. X-API-Key)
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
     def get(self, path: str, headers: dict | None = None, timeout: float = 10) -> Response:
-        request = urllib.request.Request(self.base_url + path, headers=headers or {})
+        request = urllib.request.Request(
+            self.base_url + path, headers={**self.headers, **(headers or {})}
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as answer:
                 return Response(answer.status, dict(answer.headers), answer.read())

@@ -68,3 +68,15 @@ def test_forbidden_term_blocks_approval(submitted, users, terms):
         review.approve(task, users["reviewer"])
     assert "must not be used" in str(refused.value)
     assert any(i.code == "glossary_forbidden" for v in qa.check_task(task).values() for i in v)
+
+
+def test_editor_save_reports_glossary_qa(client, submitted, users, terms):
+    task = submitted["fr"]
+    segment = task.source.stringsegment_set.get(context__path="title")
+    url = f"/admin/localize/translate/{task.translation_id}/strings/{segment.pk}/edit/"
+    client.force_login(users["translator"])
+    response = client.put(url, "value=Une malheureuse", "application/x-www-form-urlencoded")
+    assert response.status_code == 201
+    assert response.json()["error"].startswith("BLOCKING: “malheureuse” must not be used")
+    clean = client.put(url, "value=Connaissez vos droits", "application/x-www-form-urlencoded")
+    assert not clean.json()["error"]

@@ -6,6 +6,7 @@ from django_tasks import task
 
 from cms.translation.models import TranslationTask
 
+from . import leverage
 from .record import record_task
 
 
@@ -16,3 +17,10 @@ def record_task_memory(task_id: int, user_id: int | None = None) -> int:
         return 0
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
     return record_task(queue_task, user)
+
+
+@task()
+def refresh_leverage(task_id: int) -> None:
+    queue_task = TranslationTask.objects.select_related("source").filter(pk=task_id).first()
+    if queue_task is not None:
+        leverage.compute(queue_task)

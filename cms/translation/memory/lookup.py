@@ -105,25 +105,26 @@ def _banded(norms, source_locale_id, target_locale_id) -> list[list[tuple[int, i
     all_keys = set().union(*keys)
     candidates = {}
     if all_keys:
-        for key, entry_id, norm in MemoryBand.objects.filter(
+        rows = MemoryBand.objects.filter(
             key__in=all_keys,
             entry__source_locale_id=source_locale_id,
             entry__target_locale_id=target_locale_id,
-        ).values_list("key", "entry_id", "entry__source_norm"):
-            candidates.setdefault(key, []).append((entry_id, norm))
+        ).values_list("key", "entry_id", "entry__trigrams", "entry__source_norm")
+        for key, entry_id, size, norm in rows:
+            candidates.setdefault(key, []).append((entry_id, size, norm))
     cache = {}
+    floor = THRESHOLD / 100
     rows = []
     for own_keys, own_grams in zip(keys, grams, strict=True):
-        scored = {}
+        scored, own = {}, len(own_grams)
         for key in own_keys:
-            for entry_id, norm in candidates.get(key, ()):
-                if entry_id in scored:
+            for entry_id, size, norm in candidates.get(key, ()):
+                # Jaccard ≥ t needs the smaller set to be ≥ t × the larger: skip the rest unscored.
+                if entry_id in scored or min(size, own) < floor * max(size, own):
                     continue
                 if norm not in cache:
                     cache[norm] = text.trigrams(norm)
                 scored[entry_id] = round(100 * text.similarity(own_grams, cache[norm]))
-        best = sorted(((s, -e) for e, s in scored.items() if s >= THRESHOLD), reverse=True)[
-            : LIMIT * 2
-        ]
-        rows.append([(-e, s) for s, e in best])
+        best = sorted(((s, -e) for e, s in scored.items() if s >= THRESHOLD), reverse=True)
+        rows.append([(-e, s) for s, e in best[: LIMIT * 2]])
     return rows

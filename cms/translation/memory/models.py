@@ -99,3 +99,24 @@ class GlossaryTerm(models.Model):
 
     def __str__(self):
         return f"{self.term} ({self.get_status_display().lower()})"
+
+
+class TaskLeverage(models.Model):
+    """What the memory already covers of a task, in source words (agencies price on these):
+    ``exact`` (100 % matches), ``fuzzy`` (best match 75–99 %) and ``new``. Computed on the
+    worker when the task is created or its source changes (``leverage.py``)."""
+
+    task = models.OneToOneField(
+        "translation_queue.TranslationTask", on_delete=models.CASCADE, related_name="leverage"
+    )
+    new_words = models.PositiveIntegerField(default=0)
+    fuzzy_words = models.PositiveIntegerField(default=0)
+    exact_words = models.PositiveIntegerField(default=0)
+    computed_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.new_words} new / {self.fuzzy_words} fuzzy / {self.exact_words} exact"
+
+    @property
+    def total(self) -> int:
+        return self.new_words + self.fuzzy_words + self.exact_words

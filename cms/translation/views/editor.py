@@ -19,9 +19,10 @@ from wagtail_localize.views.edit_translation import (
     user_can_edit_instance,
 )
 
-from .. import machine
+from .. import machine, qa
 from ..exchange.importer import import_upload
 from ..exchange.xliff import ExchangeError
+from ..memory import glossary
 from ..services import progress, writing
 
 
@@ -56,10 +57,16 @@ def string_edit(request, translation_id, string_segment_id):
     ).first()
     if row is None:  # deleted, or there was nothing to delete (a success for the editor)
         return Response(status=status.HTTP_200_OK if result.cleared else status.HTTP_404_NOT_FOUND)
-    data = StringTranslationSerializer(row, context={"translation_source": translation.source})
-    return Response(
-        data.data, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
+    data = dict(
+        StringTranslationSerializer(row, context={"translation_source": translation.source}).data
     )
+    # QA on save: the editor shows ``error`` beside the segment (glossary, helplines, links).
+    issues = qa.check_segment(
+        segment.string.data, row.data, terms=glossary.terms_for(translation.target_locale_id)
+    )
+    if issues and not data.get("error"):
+        data["error"] = " ".join(f"{issue.level.upper()}: {issue.message}" for issue in issues)
+    return Response(data, status=status.HTTP_201_CREATED if result.created else status.HTTP_200_OK)
 
 
 def _back(request):

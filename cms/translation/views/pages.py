@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .. import permissions, qa, selectors
 from ..exchange.units import units_for
+from ..memory import leverage
 from ..memory.offers import offers_for
 from ..models import Notification, TaskState
 from ..services.workflow import can_transition
@@ -62,6 +63,11 @@ def task_detail(request, task_id):
             else None,
             "actions": _actions(request.user, task),
             "states": TaskState,
+            "leverage": [
+                row
+                for row in leverage.for_source(task.source_id)
+                if permissions.can_touch_locale(request.user, row.task.target_locale_id)
+            ],
             "can_translate": permissions.can_translate(request.user, task.target_locale_id),
             "exact_to_apply": sum(
                 1 for row in rows if not row["unit"].target and row["offer"].has_exact

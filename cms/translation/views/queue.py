@@ -11,6 +11,13 @@ from ..filters import TaskFilterSet, default_view
 from .columns import ProgressColumn, SelectColumn, StateColumn
 
 
+def _leverage(task) -> str:
+    leverage = getattr(task, "leverage", None)  # computed on the worker after submission
+    if leverage is None:
+        return "—"
+    return f"{leverage.new_words} / {leverage.fuzzy_words} / {leverage.exact_words}"
+
+
 class QueueView(ReportView):
     page_title = "Translation queue"
     header_icon = "wagtail-localize-language"
@@ -52,7 +59,7 @@ class QueueView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        self.queryset = selectors.queue(self.request.user)
+        self.queryset = selectors.queue(self.request.user).select_related("leverage")
         return super().get_queryset()
 
     def get_filterset_kwargs(self):
@@ -85,6 +92,7 @@ class QueueView(ReportView):
             StateColumn("state", label="State", sort_key="state"),
             ProgressColumn("progress", label="Progress"),
             Column("words_remaining", label="Words left", sort_key="words_remaining"),
+            Column("leverage", label="New / fuzzy / exact words", accessor=_leverage),
             Column("assignee", label="Assignee", accessor=_assignee),
             DateColumn("due_date", label="Due", sort_key="due_date"),
             DateColumn("last_activity_at", label="Last activity", sort_key="last_activity_at"),

@@ -16,6 +16,7 @@ BUILDERS = [
     "materials.demo.build",
     "protect.demo_video.build",
     "cms.translation.demo.build",  # locale teams + demo translators (no content)
+    "cms.translation.memory.demo.build",  # starter glossary; memory fills from published work
 ]
 
 
