@@ -159,6 +159,7 @@ def test_published_tracks_for_the_partner_api(translated, django_assert_max_num_
             "src": f"/api/partner/v1/videos/{french.pk}/tracks/en.vtt",
             "default": False,
             "cue_count": 3,
+            "outdated": False,
         },
         {
             "srclang": "fr",
@@ -168,6 +169,7 @@ def test_published_tracks_for_the_partner_api(translated, django_assert_max_num_
             "src": f"/api/partner/v1/videos/{french.pk}/tracks/fr.vtt",
             "default": True,
             "cue_count": 3,
+            "outdated": False,
         },
     ]
     pages = list(VideoPage.objects.select_related("locale").filter(pk__in=[english.pk, french.pk]))
