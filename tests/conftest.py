@@ -3,7 +3,10 @@
 import os
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import connections
+from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms import addresses
@@ -26,6 +29,10 @@ def migrated_basics(db):
     """What migrations create (locales, root page, root collection), recreated if a transactional
     test before this one flushed the database."""
 
+    _recreate_migrated_basics()
+
+
+def _recreate_migrated_basics():
     sync_locales()
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
@@ -110,3 +117,25 @@ def browser_page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Put back what migrations created once a serialized transactional test has flushed it.
+
+    Django restores those rows only when the *next* serialized test starts (and its flush may skip
+    post_migrate), so an ordinary test that follows on the same worker would find no content
+    types, root page or locales."""
+    result = yield
+    marker = item.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback"):
+        with item.config.stash[blocking_manager_key].unblock():
+            ContentType.objects.clear_cache()
+            if ContentType.objects.exists():  # post_migrate ran: only the migrations' rows are gone
+                _recreate_migrated_basics()
+            else:
+                for connection in connections.all(initialized_only=True):
+                    contents = getattr(connection, "_test_serialized_contents", None)
+                    if contents:
+                        connection.creation.deserialize_db_from_string(contents)
+    return result
