@@ -128,7 +128,10 @@ def pytest_runtest_teardown(item, nextitem):
     types, root page or locales."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    if marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback"):
+    serialized = (
+        marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback")
+    )
+    if serialized and nextitem is not None:  # after the last test the database is already gone
         with item.config.stash[blocking_manager_key].unblock():
             ContentType.objects.clear_cache()
             if ContentType.objects.exists():  # post_migrate ran: only the migrations' rows are gone
