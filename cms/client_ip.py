@@ -26,3 +26,13 @@ def client_ip(request) -> str:
         return str(ipaddress.ip_address(candidate))
     except ValueError:  # a proxy of ours wrote garbage: do not key limits on it
         return remote
+
+
+def axes_client_ip(request) -> str | None:
+    """The address django-axes stores: a valid IP or None (its column is an IP field, and a
+    request built in code — a login without a socket — has no REMOTE_ADDR)."""
+    address = client_ip(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None

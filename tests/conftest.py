@@ -5,6 +5,7 @@ import os
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connections
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Collection, Locale, Page, Site
@@ -121,24 +122,30 @@ def browser_page(browser):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Put back what migrations created once a serialized transactional test has flushed it.
+    """Put the database back to what migrations made once a transactional test has flushed it.
 
-    Django restores those rows only when the *next* serialized test starts (and its flush may skip
-    post_migrate), so an ordinary test that follows on the same worker would find no content
-    types, root page or locales."""
+    Django restores those rows only when the *next* serialized test starts, and a flush either
+    skips post_migrate (no content types, locales or root page for the tests that follow on this
+    worker) or re-creates them under new ids (which the next serialized restore collides with)."""
     result = yield
     marker = item.get_closest_marker("django_db")
-    serialized = (
-        marker and marker.kwargs.get("transaction") and marker.kwargs.get("serialized_rollback")
+    transactional = (marker and marker.kwargs.get("transaction")) or (
+        "live_server" in getattr(item, "fixturenames", ())
+        or "transactional_db" in getattr(item, "fixturenames", ())
     )
-    if serialized and nextitem is not None:  # after the last test the database is already gone
+    if transactional and nextitem is not None:  # after the last test the database is gone
         with item.config.stash[blocking_manager_key].unblock():
+            for connection in connections.all(initialized_only=True):
+                contents = getattr(connection, "_test_serialized_contents", None)
+                if contents:
+                    call_command(
+                        "flush",
+                        database=connection.alias,
+                        interactive=False,
+                        verbosity=0,
+                        inhibit_post_migrate=True,
+                    )
+                    connection.creation.deserialize_db_from_string(contents)
             ContentType.objects.clear_cache()
-            if ContentType.objects.exists():  # post_migrate ran: only the migrations' rows are gone
-                _recreate_migrated_basics()
-            else:
-                for connection in connections.all(initialized_only=True):
-                    contents = getattr(connection, "_test_serialized_contents", None)
-                    if contents:
-                        connection.creation.deserialize_db_from_string(contents)
+            _recreate_migrated_basics()
     return result

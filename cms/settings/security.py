@@ -41,7 +41,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The client address behind our trusted proxies (cms/client_ip.py, TRUSTED_PROXY_COUNT), as
 # the partner API's rate limit reads it.
-AXES_CLIENT_IP_CALLABLE = "cms.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "cms.client_ip.axes_client_ip"
 AXES_LOCKOUT_TEMPLATE = None
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
