@@ -9,6 +9,7 @@ import pytest
 import redis
 
 from tests.support import processes
+from tests.support.processes import wait_for
 from tests.support.tasks import journal
 
 pytestmark = pytest.mark.django_db(transaction=False)
@@ -21,16 +22,6 @@ def database(tmp_path):
     url = processes.fresh_database(tmp_path)
     yield url
     processes.drop_database(url)
-
-
-def wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def enqueue(env, call: str) -> str:

@@ -21,7 +21,8 @@ import time
 import urllib.error
 import urllib.request
 import uuid
-from contextlib import contextmanager
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,8 +114,20 @@ def manage(env: dict, *args: str, timeout: float = 600) -> str:
 # --- Databases ------------------------------------------------------------------------------
 
 
+# The PostgreSQL server for engine="postgres" when DATABASE_URL is not PostgreSQL (a developer
+# on SQLite): TEST_POSTGRES_URL, else the local server CONVENTIONS and .ci/run use.
+LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+def _postgres_server() -> str:
+    url = os.environ.get("DATABASE_URL", "")
+    return (
+        url if url.startswith("postgres") else os.environ.get("TEST_POSTGRES_URL", LOCAL_POSTGRES)
+    )
+
+
 def _postgres_url(name: str) -> str:
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
+    base = _postgres_server().rsplit("/", 1)[0]
     return f"{base}/{name}"
 
 
@@ -123,12 +136,22 @@ def _postgres(sql: str) -> None:
         conn.execute(sql)
 
 
+def postgres_unreachable() -> str | None:
+    """Why fresh_database(engine="postgres") cannot work here, or None when it can."""
+    try:
+        psycopg.connect(_postgres_url("postgres"), connect_timeout=3).close()
+    except psycopg.Error as error:
+        return f"PostgreSQL is not reachable at {_postgres_url('postgres')}: {error}"
+    return None
+
+
 def fresh_database(tmp_path: Path, engine: str = "auto"):
-    """A migrated database of its own for one test: SQLite file under ``tmp_path``, or (with
-    DATABASE_URL, unless ``engine="sqlite"``) a new PostgreSQL database made from a session
-    template. Returns its URL; PostgreSQL databases are dropped by ``drop_database``."""
+    """A migrated database of its own for one test: SQLite file under ``tmp_path``, or a new
+    PostgreSQL database made from a session template (with a PostgreSQL DATABASE_URL unless
+    ``engine="sqlite"``; always with ``engine="postgres"``, on DATABASE_URL's server or the
+    local one). Returns its URL; PostgreSQL databases are dropped by ``drop_database``."""
     postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
-    if postgres and engine != "sqlite":
+    if engine == "postgres" or (postgres and engine != "sqlite"):
         if "postgres" not in _template:
             name = f"procs_template_{uuid.uuid4().hex[:8]}"
             _postgres(f'CREATE DATABASE "{name}"')
@@ -234,6 +257,20 @@ def start_server(env: dict, kind: str = "runserver", ready_timeout: float = 90, 
         log.unlink(missing_ok=True)
 
 
+@contextmanager
+def start_servers(envs: list[dict], **options):
+    """``start_server`` for each of ``envs`` (same ``options``), booted at the same time rather
+    than one after the other; yields the servers, all ready, and stops them all."""
+    managers = [start_server(env, **options) for env in envs]
+    with ExitStack() as stack:
+        with ThreadPoolExecutor(len(managers)) as pool:
+            futures = [pool.submit(manager.__enter__) for manager in managers]
+        for manager, future in zip(managers, futures, strict=True):
+            if future.exception() is None:
+                stack.push(manager)  # stopped at the end, also when another failed to start
+        yield [future.result() for future in futures]
+
+
 def wait_until_ready(server: Server, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -272,6 +309,18 @@ def start_process(env: dict, *args: str):
     finally:
         stop(process)
         log.unlink(missing_ok=True)
+
+
+def wait_for(predicate, timeout: float, what: str, interval: float = 0.2):
+    """Poll ``predicate`` until it returns something truthy (returned); AssertionError after
+    ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def stop(process: subprocess.Popen, grace: float = 10) -> None:
