@@ -108,10 +108,9 @@ def hosts(tmp_path_factory):
             # collectstatic (once per session, no database needed) while PostgreSQL migrates.
             static = pool.submit(production_env, f"sqlite:///{root / 'unused.sqlite3'}")
             url = processes.fresh_database(root, engine="postgres")
+        setup = None
         try:
             static.result()
-            _timed("setup: PostgreSQL migrated while static files were collected", started)
-            started = time.monotonic()
             shared = {**s3_env(endpoint, bucket), **WORKERS}
             shared.update(REDIS_URL=REDIS_URL, CACHE_KEY_PREFIX=prefix)
             folders, envs = {}, {}
@@ -126,11 +125,11 @@ def hosts(tmp_path_factory):
                     PRIVATE_ROOT=str(folders[host]["private"]),
                     TMPDIR=str(folders[host]["tmp"]),
                 )
-            ids = json.loads(processes.run_script(envs["a"], SETUP).strip().splitlines()[-1])
-            _timed("setup: content, editor, partner key (manage.py shell)", started)
+            _timed("setup: PostgreSQL migrated while static files were collected", started)
             started = time.monotonic()
+            # Content, workers and web servers all boot at once; each waits for nothing else.
+            setup = processes.start_script(envs["a"], SETUP)
             worker = ("run_worker", "--queue-name", "*", "--no-startup-delay", "--interval", "0.2")
-            # Workers first: they boot while the web servers do.
             with (
                 processes.start_process(envs["a"], *worker) as worker_a,
                 processes.start_process(envs["b"], *worker) as worker_b,
@@ -140,18 +139,21 @@ def hosts(tmp_path_factory):
                     ready_timeout=READY_SECONDS,
                 ) as (a, b),
             ):
+                ids = json.loads(processes.finish(setup).strip().splitlines()[-1])
                 a.headers = b.headers = {"X-API-Key": ids["key"]}
                 processes.wait_for(
                     lambda: b.get("/healthz").status == 200,
                     READY_SECONDS,
                     "B's /healthz (database, Redis, S3, a worker heartbeat)",
                 )
-                _timed("start: 2 gunicorn + 2 workers until B is healthy", started)
+                _timed("start: content script, 2 gunicorn, 2 workers; until B is healthy", started)
                 yield Hosts(
                     a, b, [worker_a, worker_b], envs["a"], ids, folders, endpoint, bucket,
                     cache, prefix, root / "journal.txt",
                 )  # fmt: skip
         finally:
+            if setup is not None:
+                processes.stop(setup)  # still running only when something else failed
             processes.drop_database(url)
             keys = list(cache.scan_iter(match=f"{prefix}:*"))
             if keys:
