@@ -122,30 +122,6 @@ def _measure(env, change, ids, servers, path, fresh, old_etag=None) -> float:
     return max(0.0, max(first_fresh.values()) - committed)
 
 
-def _etags_and_304(servers, path):
-    """Prime every server's cache; check it revalidates to 304; return the (shared) ETag.
-
-    A change may bump the version twice (the write, then its after-commit tasks): each process
-    memoises the version for up to a second, so the servers agree within the deadline, not at
-    once."""
-    deadline = time.time() + DEADLINE_SECONDS
-    while True:
-        etags, seen = set(), []
-        for server in servers:
-            first = server.get(path)
-            assert first.status == 200
-            cached = server.get(path).headers.get("X-Cache")
-            revalidated = server.get(path, {"If-None-Match": first.headers["ETag"]}).status
-            etags.add(first.headers["ETag"])
-            seen.append((server.port, first.headers["ETag"], cached, revalidated))
-        settled = len(etags) == 1 and all(s[2:] == ("hit", 304) for s in seen)
-        if settled or time.time() > deadline:
-            break
-        time.sleep(0.2)
-    assert settled, f"the servers agree on one version, cached and revalidated: {seen}"
-    return etags.pop()
-
-
 @pytest.mark.parametrize("cache", ["locmem", "redis", "database"])
 def test_changes_from_a_third_process_reach_both_servers(cache, shared_database, tmp_path):
     env = processes.django_env(shared_database, **_cache_env(cache))
@@ -172,20 +148,20 @@ def test_changes_from_a_third_process_reach_both_servers(cache, shared_database,
     with processes.start_server(env) as a, processes.start_server(env) as b:
         servers = [a, b]
         a.headers = b.headers = {"X-API-Key": ids["key"]}
-        etag = _etags_and_304(servers, page_path)
+        etag = processes.settled_etag(servers, page_path)
         delays["publish"] = _measure(env, "publish", ids, servers, page_path, title("After"), etag)
-        etag = _etags_and_304(servers, page_path)
+        etag = processes.settled_etag(servers, page_path)
         delays["unpublish"] = _measure(env, "unpublish", ids, servers, page_path, gone, etag)
         delays["republish"] = _measure(env, "republish", ids, servers, page_path, found)
         assert a.get(moved_path).status == 404
         delays["move"] = _measure(env, "move", ids, servers, moved_path, found)
         assert a.get(arabic_path).status == 404
         delays["translation"] = _measure(env, "translate", ids, servers, arabic_path, found)
-        etag = _etags_and_304(servers, track_path)
+        etag = processes.settled_etag(servers, track_path)
         delays["subtitles"] = _measure(
             env, "subtitles", ids, servers, track_path, fresh_words, etag
         )
-        etag = _etags_and_304(servers, page_path)
+        etag = processes.settled_etag(servers, page_path)
         delays["delete"] = _measure(env, "delete", ids, servers, page_path, gone, etag)
     print(cache, {name: round(value, 2) for name, value in delays.items()})
     assert max(delays.values()) < DEADLINE_SECONDS

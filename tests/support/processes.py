@@ -287,6 +287,30 @@ def wait_until_ready(server: Server, timeout: float) -> None:
     )
 
 
+def settled_etag(servers: list, path: str, within: float = 2.0) -> str:
+    """Prime every server's cache; check it revalidates to 304; return the (shared) ETag.
+
+    A change may bump the version twice (the write, then its after-commit tasks): each process
+    memoises the version for up to a second, so the servers agree within the deadline, not at
+    once."""
+    deadline = time.time() + within
+    while True:
+        etags, seen = set(), []
+        for server in servers:
+            first = server.get(path)
+            assert first.status == 200
+            cached = server.get(path).headers.get("X-Cache")
+            revalidated = server.get(path, {"If-None-Match": first.headers["ETag"]}).status
+            etags.add(first.headers["ETag"])
+            seen.append((server.port, first.headers["ETag"], cached, revalidated))
+        settled = len(etags) == 1 and all(s[2:] == ("hit", 304) for s in seen)
+        if settled or time.time() > deadline:
+            break
+        time.sleep(0.2)
+    assert settled, f"the servers agree on one version, cached and revalidated: {seen}"
+    return etags.pop()
+
+
 @dataclass
 class Background:
     process: subprocess.Popen
