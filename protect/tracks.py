@@ -16,6 +16,7 @@ from wagtail_localize.models import TranslationSource
 
 from cms import languages
 from cms.addresses import absolute
+from cms.uploads import rendition_or_none
 from cms.visibility import public_pages
 
 POSTER_RENDITION = "max-1280x720|format-jpeg"
@@ -178,7 +179,9 @@ def _poster(video_page, request) -> dict | None:
     image = video_page.poster
     if image is None:
         return None
-    rendition = image.get_rendition(POSTER_RENDITION)
+    rendition = rendition_or_none(image, POSTER_RENDITION)
+    if rendition is None:
+        return None  # cannot be made now (storage down or full): no poster, not a 500
     return {
         "url": absolute(rendition.url),
         "width": rendition.width,

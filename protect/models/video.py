@@ -31,6 +31,7 @@ from cms.subtitles import Cue, limits
 from cms.subtitles.cuesettings import clean_settings
 from cms.uploads import policy as upload_policy
 from cms.uploads.names import sanitize_filename
+from cms.uploads.renditions import rendition_or_none
 from cms.uploads.validation import validate_upload
 from home.models import BasePage
 from protect import track_files, tracks
@@ -199,7 +200,7 @@ class VideoPage(BasePage):
         else:
             context["video_src"] = self.video_url
         if self.poster_id:
-            context["poster"] = self.poster.get_rendition(tracks.POSTER_RENDITION)
+            context["poster"] = rendition_or_none(self.poster, tracks.POSTER_RENDITION)
         if self.live and self.cue_count:
             context["transcript_url"] = tracks.transcript_url(self, code)
         return context
