@@ -15,6 +15,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
+from cms.uploads.renditions import track_missing
+
 from . import cache_keys, caching, ratelimit
 from .caching import CACHE_CONTROL
 from .errors import ApiError, database_unavailable, error_response
@@ -108,7 +110,8 @@ class PartnerApiMiddleware:
             response["X-Cache"] = "hit"
         else:
             ratelimit.check(request)
-            response = self.get_response(request)
+            with track_missing() as missing_renditions:
+                response = self.get_response(request)
             if response.status_code != 200 or response.streaming:
                 if response.status_code >= 400:
                     response["Cache-Control"] = "no-store"
@@ -118,6 +121,11 @@ class PartnerApiMiddleware:
             ]
             if served:
                 response["Content-Language"] = ", ".join(served)
+            if missing_renditions:
+                # Served without an image the storage could not write: neither kept in the
+                # cache nor given an ETag, so the next request makes the rendition again.
+                response["Cache-Control"] = "no-store"
+                return response
             headers = {name: response[name] for name in _STORED_HEADERS if name in response}
             caching.cache_set(
                 key,

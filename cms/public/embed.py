@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 
 from cms import languages
 from cms.subtitles import render_transcript
+from cms.uploads import rendition_or_none
 from cms.visibility import public_pages
 from protect import tracks
 from protect.models import VideoPage
@@ -61,7 +62,9 @@ def video(request, page_id: int):
         "tracks": items,
         "any_outdated": any(item["outdated"] for item in items),
         "video_src": tracks.video_file_url(page) if page.video_file else page.video_url,
-        "poster": page.poster.get_rendition(tracks.POSTER_RENDITION) if page.poster_id else None,
+        "poster": rendition_or_none(page.poster, tracks.POSTER_RENDITION)
+        if page.poster_id
+        else None,
         "transcript": render_transcript(page.get_cues()) if page.cue_count else "",
         "quick_exit_url": settings.QUICK_EXIT_URL,
     }

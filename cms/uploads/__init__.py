@@ -16,11 +16,13 @@ purpose by ``PROTECT_UPLOAD_MAX_BYTES_BY_PURPOSE``.
 ``store_file`` writes a checked file through a model's FileField and turns storage failures into
 ``StorageUnavailable`` (a ValidationError: "not saved, try again"). Wagtail's image and document
 forms use both through ``cms.uploads.forms``. ``read_range`` streams part of a stored file (one
-ranged GET on S3), for video seeking.
+ranged GET on S3), for video seeking. ``rendition_or_none`` makes an image rendition or gives ``None`` when the
+storage cannot write it (no poster rather than a 500).
 """
 
 from .names import sanitize_filename
 from .policy import Purpose, allowed_extensions, max_bytes
+from .renditions import rendition_or_none, renditions_or_none
 from .storage import StorageUnavailable, read_file, read_range, store_file
 from .validation import CheckedUpload, validate_upload
 
@@ -32,6 +34,8 @@ __all__ = [
     "max_bytes",
     "read_file",
     "read_range",
+    "rendition_or_none",
+    "renditions_or_none",
     "sanitize_filename",
     "store_file",
     "validate_upload",

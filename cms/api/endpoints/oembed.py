@@ -18,6 +18,7 @@ from pydantic import Field
 
 from cms import languages
 from cms.addresses import absolute_url, public_base_url
+from cms.uploads import rendition_or_none
 from cms.visibility import public_pages
 from protect import embedding
 from protect.models import VideoPage
@@ -101,8 +102,9 @@ def oembed(
             "type": "video",
             "html": embedding.iframe_html(page, request, code, maxwidth, maxheight),
         }
-        if page.poster_id:
-            rendition = page.poster.get_rendition("max-640x360|format-jpeg")
+        # No thumbnail (an optional oEmbed field) when the rendition cannot be made.
+        rendition = page.poster_id and rendition_or_none(page.poster, "max-640x360|format-jpeg")
+        if rendition:
             answer.update(
                 thumbnail_url=absolute_url(request, rendition.url),
                 thumbnail_width=rendition.width,

@@ -17,6 +17,7 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text.rewriters import extract_attrs
 
 from cms.addresses import absolute
+from cms.uploads import renditions_or_none
 from cms.visibility import public_documents, public_pages
 
 from ..schemas.media import RENDITIONS
@@ -231,7 +232,9 @@ class ContentResolver:
         image = self.images.get(image_id)
         if image is None:
             return None
-        renditions = image.get_renditions(*RENDITIONS.values())
+        renditions = renditions_or_none(image, *RENDITIONS.values())
+        if renditions is None:
+            return None  # as for a missing image: the renditions cannot be made right now
         return {
             "url": absolute(image.file.url),
             "width": image.width,
