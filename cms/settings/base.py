@@ -343,6 +343,7 @@ if os.environ.get("LIBRETRANSLATE_URL"):
         },
     }
 PROTECT_MACHINE_TRANSLATOR_DEFAULT = os.environ.get("MACHINE_TRANSLATOR", "offline")
+# Seconds a provider may take for one task's strings, in all (cms/translation/machine.py).
 PROTECT_MACHINE_TRANSLATION_TIMEOUT = int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30"))
 # Subtitle cue segments are recognised by these context-path fragments.
 PROTECT_TRANSLATION_QA = {
