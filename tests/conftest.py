@@ -25,6 +25,19 @@ def _fresh_content_version():
     versions.forget()
 
 
+@pytest.fixture(autouse=True)
+def _public_base_url_is_the_live_server(request):
+    """Absolute URLs (tracks, page links, the Site) come from PUBLIC_BASE_URL: in a test with a
+    live server, the browser must be sent there, not to the test client's ``testserver``."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server = request.getfixturevalue("live_server")
+    settings = request.getfixturevalue("settings")
+    settings.PUBLIC_BASE_URL = settings.WAGTAILADMIN_BASE_URL = live_server.url
+    yield
+
+
 @pytest.fixture
 def migrated_basics(db):
     """What migrations create (locales, root page, root collection), recreated if a transactional
@@ -120,6 +133,29 @@ def browser_page(browser):
     context.close()
 
 
+def _is_transactional(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every transactional test gets serialized rollback, so the database is serialized once
+    after migrations on each worker. Migrations create rows that a flush loses and post_migrate
+    does not bring back (Wagtail's ``access_admin`` permission, the locales, the root page)."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if _is_transactional(item) and not (marker and marker.kwargs.get("serialized_rollback")):
+            kwargs = dict(marker.kwargs) if marker else {}
+            item.add_marker(
+                pytest.mark.django_db(
+                    **{**kwargs, "transaction": True, "serialized_rollback": True}
+                ),
+                append=False,  # the closest marker wins
+            )
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Put the database back to what migrations made once a transactional test has flushed it.
@@ -128,12 +164,7 @@ def pytest_runtest_teardown(item, nextitem):
     skips post_migrate (no content types, locales or root page for the tests that follow on this
     worker) or re-creates them under new ids (which the next serialized restore collides with)."""
     result = yield
-    marker = item.get_closest_marker("django_db")
-    transactional = (marker and marker.kwargs.get("transaction")) or (
-        "live_server" in getattr(item, "fixturenames", ())
-        or "transactional_db" in getattr(item, "fixturenames", ())
-    )
-    if transactional and nextitem is not None:  # after the last test the database is gone
+    if _is_transactional(item) and nextitem is not None:  # after the last test the database is gone
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all(initialized_only=True):
                 contents = getattr(connection, "_test_serialized_contents", None)
@@ -144,6 +175,8 @@ def pytest_runtest_teardown(item, nextitem):
                         interactive=False,
                         verbosity=0,
                         inhibit_post_migrate=True,
+                        # Keep the sequences: the restored rows carry their original ids.
+                        reset_sequences=False,
                     )
                     connection.creation.deserialize_db_from_string(contents)
             ContentType.objects.clear_cache()
