@@ -33,27 +33,25 @@ settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from django.utils import timezone  # noqa: E402
 from django_tasks_db.models import DBTaskResult  # noqa: E402
 from wagtail.models import Locale  # noqa: E402
 from wagtail_localize.models import (  # noqa: E402
     StringSegment,
-    TranslatableObject,
     Translation,
     TranslationSource,
 )
 from wagtail_localize.operations import TranslationCreator, translate_object  # noqa: E402
 
 from cms.translation.background import submit_task  # noqa: E402
-from cms.translation.models import TaskState, TranslationTask  # noqa: E402
+from cms.translation.models import TranslationTask  # noqa: E402
 from home.demo.pages import ensure_home_page, publish_new_child  # noqa: E402
 from home.locales import sync_locales  # noqa: E402
 from protect.models import AwarenessPage  # noqa: E402
+from tests.factories.translation import bulk_queue_tasks  # noqa: E402
 
 QUICK = os.environ.get("BENCH_QUICK") == "1"
 SEGMENTS, LOCALES, QUEUE_TASKS = 200, 22, 1_440
@@ -117,53 +115,10 @@ def submit_and_work(client, home, user, targets) -> dict:
     }
 
 
-def bulk_tasks(count: int, source_locale, targets, admin) -> None:
-    """``count`` queue tasks over ``count / len(targets)`` sources, written in bulk."""
-    content_type = ContentType.objects.get_for_model(AwarenessPage)
-    sources_needed = -(-count // len(targets))
-    objects = TranslatableObject.objects.bulk_create(
-        TranslatableObject(translation_key=uuid.uuid4(), content_type=content_type)
-        for _ in range(sources_needed)
-    )
-    sources = TranslationSource.objects.bulk_create(
-        TranslationSource(
-            object=obj,
-            specific_content_type=content_type,
-            locale=source_locale,
-            object_repr=f"Bench page {index:04}",
-            content_json="{}",
-            last_updated_at=timezone.now(),
-        )
-        for index, obj in enumerate(objects)
-    )
-    pairs = [(source, locale) for source in sources for locale in targets][:count]
-    translations = Translation.objects.bulk_create(
-        Translation(source=source, target_locale=locale) for source, locale in pairs
-    )
-    states = list(TaskState)
-    TranslationTask.objects.bulk_create(
-        TranslationTask(
-            translation=translation,
-            source=translation.source,
-            content_type=content_type,
-            title=translation.source.object_repr,
-            source_locale=source_locale,
-            target_locale=translation.target_locale,
-            state=states[index % len(states)],
-            segments_total=10,
-            segments_remaining=index % 11,
-            words_total=50,
-            words_remaining=5 * (index % 11),
-            assignee=admin if index % 3 == 0 else None,
-        )
-        for index, translation in enumerate(translations)
-    )
-
-
 def queue_page(client, source_locale, targets, admin) -> dict:
     """(c): /admin/translations/ with QUEUE_TASKS tasks; first render and best of three."""
     TranslationTask.objects.all().delete()
-    bulk_tasks(QUEUE_TASKS, source_locale, targets, admin)
+    bulk_queue_tasks(QUEUE_TASKS, source_locale, targets, assignee=admin, title="Bench page")
     times, queries = [], []
     for _ in range(3):
         with capture() as captured:

@@ -8,7 +8,8 @@ API (``cms/api/files.py``, URL names ``partner_api:video_*``). Editors' reads (d
 from the pages it is given rather than importing it.
 """
 
-from django.db.models import F, Func, IntegerField, OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
@@ -17,23 +18,14 @@ from cms import languages
 from cms.addresses import absolute
 from cms.uploads import rendition_or_none
 from cms.visibility import public_pages
-from protect.track_matching import cues_differing
 
 POSTER_RENDITION = "max-1280x720|format-jpeg"
 
 
-class CueCount(Func):
-    """SQL: the number of blocks in a page's ``cues`` (a JSON array), without loading and
-    parsing 300 cues per language in Python."""
-
-    function = "json_array_length"  # SQLite's JSON1
-    output_field = IntegerField()
-
-    def __init__(self, field: str = "cues", **extra):
-        super().__init__(F(field), **extra)
-
-    def as_postgresql(self, compiler, connection, **extra):
-        return self.as_sql(compiler, connection, function="jsonb_array_length", **extra)
+def with_cue_totals(queryset):
+    """Video pages annotated with ``cue_total`` from their track files, so ``video_payload``
+    need not load the cues (300 per language) to know whether there are any."""
+    return queryset.annotate(cue_total=Coalesce(F("track_file__cue_count"), 0))
 
 
 # --- public ---------------------------------------------------------------------------------
@@ -58,8 +50,9 @@ def published_tracks(video_page, served_locale_code: str, request=None) -> list[
     Items come in the order of ``cms/languages.json``:
     ``{srclang, label, kind: "subtitles", dir, src, default, cue_count, outdated}``; ``label``
     is the language's native name; ``outdated``: the source's live cues changed since this
-    track was published (``track_matching.cues_differing``). Languages without cues are left out. Two queries at most (view
-    restrictions, once per request, and the pages). For a listing use ``published_tracks_many``.
+    track was published (``track_files.timings_fingerprint``). Languages without cues are left
+    out. Two queries at most (view restrictions, once per request, and the pages with their
+    track files). For a listing use ``published_tracks_many``.
     """
     key = video_page.translation_key
     counts = _cue_counts(type(video_page), [key], request).get(key, {})
@@ -82,8 +75,9 @@ def published_tracks_many(video_pages, request=None) -> dict[int, list[dict]]:
 
 
 def _cue_counts(model, translation_keys, request) -> dict:
-    """{translation key: {language: (cue count, outdated)}}, in one query: each track is
-    compared with its live source (the locale of the first translation source)."""
+    """{translation key: {language: (cue count, outdated)}}, in one query: each track's timing
+    fingerprint (``protect.TrackFile``, written with the page) is compared with its live
+    source's (the locale of the first translation source): no cues are loaded."""
     first_source = TranslationSource.objects.filter(object_id=OuterRef("translation_key"))
     rows = (
         public_pages(model.objects.all(), request)
@@ -93,21 +87,26 @@ def _cue_counts(model, translation_keys, request) -> dict:
                 first_source.order_by("created_at").values("locale__language_code")[:1]
             )
         )
-        .values_list("translation_key", "locale__language_code", "cues", "source_code")
+        .values_list(
+            "translation_key",
+            "locale__language_code",
+            "track_file__cue_count",
+            "track_file__timings",
+            "source_code",
+        )
     )
-    cues_by_key: dict = {}
+    tracks_by_key: dict = {}
     sources: dict = {}
-    for key, code, cues, source_code in rows:
-        cues_by_key.setdefault(key, {})[code] = cues or []
+    for key, code, count, timings, source_code in rows:
+        tracks_by_key.setdefault(key, {})[code] = (count or 0, timings)
         sources[key] = source_code
     counts: dict = {}
-    for key, tracks in cues_by_key.items():
+    for key, tracks in tracks_by_key.items():
         source = tracks.get(sources[key])
-        for code, cues in tracks.items():
-            if cues:
-                outdated = source is not None and code != sources[key]
-                outdated = outdated and cues_differing(source, cues) > 0
-                counts.setdefault(key, {})[code] = (len(cues), outdated)
+        for code, (count, timings) in tracks.items():
+            if count:
+                outdated = source is not None and code != sources[key] and timings != source[1]
+                counts.setdefault(key, {})[code] = (count, outdated)
     return counts
 
 
@@ -166,7 +165,7 @@ def video_payload(video_page, request) -> dict:
 
 
 def _has_cues(video_page) -> bool:
-    """From the ``cue_total`` annotation (``CueCount``) when the cues were not loaded."""
+    """From the ``cue_total`` annotation (``with_cue_totals``) when the cues were not loaded."""
     total = getattr(video_page, "cue_total", None)
     return bool(total if total is not None else video_page.cue_count)
 

@@ -2,8 +2,8 @@
 
 Plain Django views routed by ``cms/api/urls.py`` under ``/api/partner/v1/videos/``, so they get
 what every partner API answer gets: CORS, ETag/Last-Modified, 304s, the response cache and JSON
-errors (``cms/api/middleware.py``). Files are always generated from the stored cues, never the
-uploaded file.
+errors (``cms/api/middleware.py``). Subtitle files are rendered from the stored cues whenever
+a page's cues are written (``protect/track_files.py``), never taken from the uploaded file.
 """
 
 import hashlib
@@ -13,7 +13,6 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
 from cms import languages
-from cms.subtitles import render_transcript, render_vtt
 from cms.visibility import public_pages
 from protect.models import VideoPage
 
@@ -22,42 +21,52 @@ from .params import in_id_range
 from .ranges import serve_ranges
 
 
-def public_video(request, page_id: int, language: str | None = None) -> VideoPage | None:
-    """The live, public page ``page_id``, or its live, public translation into ``language``.
-
-    Two queries: the view restrictions (once per request) and the page.
-    """
+def public_video(request, page_id: int) -> VideoPage | None:
+    """The live, public page ``page_id`` (without its cues). Two queries: the view
+    restrictions (once per request) and the page."""
     if not in_id_range(page_id):
         return None
-    visible = public_pages(VideoPage.objects.all(), request)
-    if language is None:
-        return visible.filter(pk=page_id).select_related("locale").first()
-    if languages.get(language) is None:
-        return None
-    key = Subquery(visible.filter(pk=page_id).values("translation_key")[:1])
-    return visible.filter(translation_key=key, locale__language_code=language).first()
+    visible = public_pages(VideoPage.objects.defer("cues"), request)
+    return visible.filter(pk=page_id).select_related("locale").first()
 
 
 def _not_found(what: str):
     return error_response(404, "not_found", what)
 
 
+def _track_file(request, page_id: int, language: str) -> tuple[str, str, str] | None:
+    """(slug, vtt, transcript) of the live, public translation into ``language`` of video
+    ``page_id``, read from its stored track file (``protect.TrackFile``) in one query (plus
+    the view restrictions, once per request); None when there is none or it has no cues."""
+    if not in_id_range(page_id) or languages.get(language) is None:
+        return None
+    visible = public_pages(VideoPage.objects.all(), request)
+    key = Subquery(visible.filter(pk=page_id).values("translation_key")[:1])
+    return (
+        visible.filter(
+            translation_key=key, locale__language_code=language, track_file__cue_count__gt=0
+        )
+        .values_list("slug", "track_file__vtt", "track_file__transcript")
+        .first()
+    )
+
+
 @require_safe
 def track(request, page_id: int, language: str):
-    page = public_video(request, page_id, language)
-    if page is None or not page.cue_count:
+    found = _track_file(request, page_id, language)
+    if found is None:
         return _not_found(f"Video {page_id} has no published '{language}' subtitles.")
-    body = render_vtt(page.get_cues(), language=language)
-    return _text(body, "text/vtt", f"{page.slug}.{language}.vtt", language)
+    slug, vtt, _ = found
+    return _text(vtt, "text/vtt", f"{slug}.{language}.vtt", language)
 
 
 @require_safe
 def transcript(request, page_id: int, language: str):
-    page = public_video(request, page_id, language)
-    if page is None or not page.cue_count:
+    found = _track_file(request, page_id, language)
+    if found is None:
         return _not_found(f"Video {page_id} has no published '{language}' transcript.")
-    body = render_transcript(page.get_cues())
-    return _text(body, "text/plain", f"{page.slug}.{language}.txt", language)
+    slug, _, transcript_text = found
+    return _text(transcript_text, "text/plain", f"{slug}.{language}.txt", language)
 
 
 @require_safe

@@ -16,7 +16,8 @@ from cms.search_index import index_in_bulk
 from home.demo.pages import ensure_home_page
 from home.locales import sync_locales
 from home.models import HomePage
-from protect.models import AwarenessPage, VideoPage
+from protect import track_files
+from protect.models import AwarenessPage, TrackFile, VideoPage
 
 from . import library
 from .bulk_pages import add_live_children
@@ -131,6 +132,14 @@ def _videos(homes, count: int, cues: int, bar) -> list[int]:
     return _translated_children(homes, VideoPage, sources, bar)
 
 
+def _track_files(videos: list[int]) -> None:
+    """What ``VideoPage.save`` would have written for each bulk-inserted video page."""
+    pages = VideoPage.objects.filter(pk__in=videos).values_list(
+        "pk", "cues", "locale__language_code"
+    )
+    TrackFile.objects.bulk_create(track_files.rows(TrackFile, pages), batch_size=200)
+
+
 def existing(scale: float):
     return Dataset.objects.filter(scale=scale).first()
 
@@ -150,6 +159,7 @@ def build(scale: float = 1.0) -> Dataset:
         with tqdm(total=total, desc="pages (all locales)", unit="page") as bar:
             pages = _pages(homes, want["pages"], rng, bar)
             videos = _videos(homes, want["videos"], want["cues"], bar)
+        _track_files(videos)
         library.build(homes["en"].locale, want, rng)
         with tqdm(total=len(pages) + len(videos), desc="search index", unit="page") as bar:
             index_in_bulk(AwarenessPage, pages, bar.update)

@@ -343,6 +343,7 @@ if os.environ.get("LIBRETRANSLATE_URL"):
         },
     }
 PROTECT_MACHINE_TRANSLATOR_DEFAULT = os.environ.get("MACHINE_TRANSLATOR", "offline")
+# Seconds a provider may take for one task's strings, in all (cms/translation/machine.py).
 PROTECT_MACHINE_TRANSLATION_TIMEOUT = int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30"))
 # Subtitle cue segments are recognised by these context-path fragments.
 PROTECT_TRANSLATION_QA = {
@@ -404,7 +405,9 @@ TRUSTED_PROXY_COUNT = int(
 # Saving or deleting any model of these apps makes every cached API answer stale.
 PARTNER_API_WATCHED_APPS = ["materials", "protect", "wagtaildocs", "wagtailimages"]
 WEBHOOK_TIMEOUT_SECONDS = 10
-WEBHOOK_MAX_ATTEMPTS = 8
+# Retries 30 s, 1, 2 … 32 min apart, then hourly (cms/webhooks/models.py): 80 attempts keep
+# an event for a receiver that is down about three days before it is marked failed.
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "80"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "protect-cms@localhost")

@@ -6,6 +6,7 @@ tests and the demo. Output is stored as *machine* string translations, so the ta
 machine draft that must be reviewed before it can be published.
 """
 
+import threading
 from collections import defaultdict
 
 from bs4 import BeautifulSoup, NavigableString
@@ -21,6 +22,32 @@ from .services import writing
 
 class MachineTranslationError(Exception):
     """The provider failed or timed out; nothing was changed."""
+
+
+def translate_within(translator, source_locale, target_locale, strings, seconds: float):
+    """``translator.translate(…)`` bounded in wall-clock time.
+
+    The providers' ``TIMEOUT`` (requests' ``timeout``) bounds each socket read, not the whole
+    answer: a provider that trickles a byte at a time would hold the worker forever. The call
+    runs in a daemon thread; past the deadline its eventual result is thrown away (it only
+    talks HTTP, nothing is written) and the caller gets ``TimeoutError``.
+    """
+    outcome: dict = {}
+
+    def call():
+        try:
+            outcome["output"] = translator.translate(source_locale, target_locale, strings)
+        except BaseException as error:  # handed to the caller's thread below
+            outcome["error"] = error
+
+    worker = threading.Thread(target=call, name="machine-translation", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError(f"no complete answer within {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["output"]
 
 
 class OfflineTranslator(BaseMachineTranslator):
@@ -89,7 +116,13 @@ def pretranslate(task, user=None) -> int:
     if not wanted:
         return 0
     try:
-        output = translator.translate(source.locale, locale, list(wanted))
+        output = translate_within(
+            translator,
+            source.locale,
+            locale,
+            list(wanted),
+            settings.PROTECT_MACHINE_TRANSLATION_TIMEOUT,
+        )
     except Exception as error:  # requests errors, provider errors, timeouts
         raise MachineTranslationError(
             f"{translator.display_name} failed for {task}: {error}"

@@ -10,6 +10,7 @@ import urllib.error
 import urllib.request
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 
 from . import signing
@@ -28,8 +29,23 @@ def payload_for(event) -> dict:
     }
 
 
+def claim(delivery: Delivery) -> bool:
+    """Take the next attempt of ``delivery`` (as loaded): False when another worker took it.
+
+    The deferred retry and ``webhooks_resume``'s re-enqueue can run the same delivery on two
+    workers at once; only the one whose count of attempts still matches sends, so a receiver
+    gets each event once (redeliveries and timeouts aside, hence ``webhook-id``).
+    """
+    taken = Delivery.objects.filter(
+        pk=delivery.pk, attempts=delivery.attempts, status=delivery.status
+    ).update(attempts=F("attempts") + 1)
+    if taken:
+        delivery.attempts += 1
+    return bool(taken)
+
+
 def attempt(delivery: Delivery) -> bool:
-    """POST once; record the outcome. True when the receiver answered 2xx."""
+    """POST once (``delivery`` claimed); record the outcome. True when the receiver answered 2xx."""
     body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
     request = urllib.request.Request(
         delivery.subscription.url,
@@ -41,7 +57,6 @@ def attempt(delivery: Delivery) -> bool:
             **signing.headers(delivery.subscription, delivery.event_id, body),
         },
     )
-    delivery.attempts += 1
     try:
         with urllib.request.urlopen(request, timeout=settings.WEBHOOK_TIMEOUT_SECONDS) as response:
             delivery.last_status_code = response.status

@@ -96,6 +96,7 @@ class Delivery(models.Model):
 
     @staticmethod
     def backoff(attempts: int) -> timedelta:
-        """30 s, 1 min, 2 min, … doubling, at most 6 hours."""
+        """30 s, 1 min, 2 min, … doubling, then hourly: a receiver back after an outage of hours
+        hears within the hour (WEBHOOK_MAX_ATTEMPTS bounds the whole, about three days)."""
         base = getattr(settings, "WEBHOOK_BACKOFF_SECONDS", 30)
-        return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 6 * 3600))
+        return timedelta(seconds=min(base * 2 ** max(attempts - 1, 0), 3600))

@@ -1,6 +1,6 @@
 from .awareness import AwarenessPage
 from .project import ProjectCountry, ProjectPage, ProjectPartner
-from .video import SubtitleImport, VideoPage
+from .video import SubtitleImport, TrackFile, VideoPage
 
 __all__ = [
     "AwarenessPage",
@@ -8,5 +8,6 @@ __all__ = [
     "ProjectPage",
     "ProjectPartner",
     "SubtitleImport",
+    "TrackFile",
     "VideoPage",
 ]

@@ -34,7 +34,7 @@ from cms.uploads.names import sanitize_filename
 from cms.uploads.renditions import rendition_or_none
 from cms.uploads.validation import validate_upload
 from home.models import BasePage
-from protect import tracks
+from protect import track_files, tracks
 from protect.panels import EmbedSnippetPanel, SubtitleTracksPanel
 
 # Formats every current browser plays in <video>; the (checked) extension decides the MIME type.
@@ -238,7 +238,34 @@ class VideoPage(BasePage):
 
     def save(self, *args, **kwargs):
         self.sort_cues()
-        return super().save(*args, **kwargs)
+        saved = super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        # Drafts (save_revision) update only bookkeeping fields: the row's cues, and so its
+        # track file, stay the ones last written in full (live content once published).
+        if update_fields is None or "cues" in update_fields:
+            track_files.store(self)
+        return saved
+
+
+class TrackFile(models.Model):
+    """A video page's cues as served: count, timing fingerprint, WebVTT and transcript text,
+    derived from the page row whenever its cues are written (``protect/track_files.py``).
+
+    Outside the page so revisions and page loads do not carry the rendered files. Whether
+    anyone may see it is the page's business: reads go through ``cms.visibility.public_pages``.
+    """
+
+    page = models.OneToOneField(
+        VideoPage, primary_key=True, on_delete=models.CASCADE, related_name="track_file"
+    )
+    cue_count = models.PositiveIntegerField(default=0)
+    # track_files.timings_fingerprint: equal to the source's ⇔ the track is up to date.
+    timings = models.CharField(max_length=32, blank=True)
+    vtt = models.TextField(blank=True)
+    transcript = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"track file of page {self.page_id}"
 
 
 class SubtitleImport(models.Model):

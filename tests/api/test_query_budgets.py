@@ -96,3 +96,29 @@ def test_deep_offset_counts_in_sql_and_returns_nothing_past_the_end(api_client, 
         "/pages/", locale="en", type="protect.AwarenessPage", offset=1, limit=2
     ).json_body
     assert [item["id"] for item in window["items"]] == [item["id"] for item in body["items"][1:3]]
+
+
+def _cold_video_queries(client, video) -> list[str]:
+    cache.clear()
+    versions.forget()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"{API}/videos/{video.pk}/?locale=en")
+    assert response.status_code == 200, response.content[:300]
+    return [query["sql"] for query in queries]
+
+
+def test_cold_video_detail_loads_no_cues_whatever_the_number_of_tracks(client, home_page, locales):
+    """Outdated flags and cue counts come from the stored track files: more tracks (with more
+    cues) add no query, and no query reads a page's cues."""
+    video = VideoPageFactory(parent=home_page, cues=spaced_cues("No one", "has the right"))
+    translate_page(video, locales["ar"], cues=spaced_cues("لا أحد", "له"))
+    small = _cold_video_queries(client, video)
+    for code in [code for code in locales if code not in ("en", "ar")][:6]:
+        translate_page(video, locales[code], cues=spaced_cues(*[code] * 40))
+    large = _cold_video_queries(client, video)
+    tracks = client.get(f"{API}/videos/{video.pk}/?locale=en").json()["tracks"]
+    assert len(tracks) == 8 and {t["cue_count"] for t in tracks} == {2, 40}
+    assert len(large) == len(small) <= BUDGETS["video_detail"]
+    cues_column = f"{connection.ops.quote_name('protect_videopage')}."
+    cues_column += connection.ops.quote_name("cues")
+    assert not [sql for sql in large if cues_column in sql]

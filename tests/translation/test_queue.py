@@ -1,62 +1,18 @@
 """The queue report: rows, filters, translator defaults, exports and its query budget."""
 
-import uuid
-from datetime import timedelta
-
 import pytest
 from django.contrib.auth.models import Permission
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils import timezone
-from wagtail_localize.models import TranslatableObject, Translation, TranslationSource
 
 from cms.translation.models import TaskState, TranslationTask
-from protect.models import AwarenessPage
+from tests.factories.translation import bulk_queue_tasks
 
 
 @pytest.fixture
 def many_tasks(locales, admin_user):
     """60 source objects × every other locale, written in bulk (no signals) for speed."""
-    content_type = ContentType.objects.get_for_model(AwarenessPage)
-    objects = TranslatableObject.objects.bulk_create(
-        TranslatableObject(translation_key=uuid.uuid4(), content_type=content_type)
-        for _ in range(60)
-    )
-    sources = TranslationSource.objects.bulk_create(
-        TranslationSource(
-            object=obj,
-            specific_content_type=content_type,
-            locale=locales["en"],
-            object_repr=f"Page {index:02}",
-            content_json="{}",
-            last_updated_at=timezone.now(),
-        )
-        for index, obj in enumerate(objects)
-    )
     targets = [locale for code, locale in locales.items() if code != "en"]
-    translations = Translation.objects.bulk_create(
-        Translation(source=source, target_locale=locale) for source in sources for locale in targets
-    )
-    states = list(TaskState)
-    TranslationTask.objects.bulk_create(
-        TranslationTask(
-            translation=translation,
-            source=translation.source,
-            content_type=content_type,
-            title=translation.source.object_repr,
-            source_locale=locales["en"],
-            target_locale=translation.target_locale,
-            state=states[index % len(states)],
-            segments_total=10,
-            segments_remaining=index % 11,
-            words_total=50,
-            words_remaining=5 * (index % 11),
-            assignee=admin_user if index % 3 == 0 else None,
-            due_date=timezone.localdate() - timedelta(days=1) if index % 4 == 0 else None,
-        )
-        for index, translation in enumerate(translations)
-    )
-    return TranslationTask.objects.count()
+    return bulk_queue_tasks(60 * 22, locales["en"], targets, assignee=admin_user, overdue_every=4)
 
 
 def test_first_page_stays_within_query_budget(

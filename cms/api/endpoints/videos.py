@@ -86,11 +86,10 @@ class VideoDetail(Schema):
 
 def _videos():
     """Video pages without their cues (300 per language; tracks are counted in SQL)."""
-    return (
+    return tracks.with_cue_totals(
         VideoPage.objects.select_related("locale", "poster")
         .prefetch_related("poster__renditions")
         .defer("cues")
-        .annotate(cue_total=tracks.CueCount())
     )
 
 
