@@ -10,6 +10,7 @@ from wagtail_localize.operations import translate_object, translate_page_subtree
 
 from . import machine
 from .exchange import handlers as exchange_handlers
+from .memory import tmx_jobs
 from .models import EXCHANGE_KINDS, JobKind, QueueJob, TranslationTask
 from .services import publishing, review, staleness
 
@@ -71,6 +72,7 @@ HANDLERS = {
     JobKind.PUBLISH: each_task(publishing.publish_translation),
     JobKind.EXPORT_XLIFF: exchange_handlers.run_export,
     JobKind.IMPORT_XLIFF: exchange_handlers.run_import,
+    JobKind.IMPORT_TMX: tmx_jobs.run_import,
 }
 
 
@@ -86,7 +88,7 @@ def run_queue_job(job_id: int) -> str:
         # Never leave a job "running" forever; the worker still logs the traceback.
         kept = (
             "nothing was saved"  # exchange jobs apply everything in one transaction
-            if job.kind in EXCHANGE_KINDS
+            if job.kind in (*EXCHANGE_KINDS, JobKind.IMPORT_TMX)
             else f"{job.done} of {job.total} task(s) were done"
         )
         job.finish([f"Failed unexpectedly ({type(error).__name__}); {kept}."])

@@ -2,6 +2,8 @@
 queries, whatever the size of the memory."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from cms.translation.memory import lookup, text
 from tests.factories import MemoryEntryFactory
@@ -74,8 +76,23 @@ def test_query_count_does_not_grow_with_memory_or_segments(
     for i in range(size):
         entry(fr, f"Segment {i}: {HELP} Variant {i % 7}.", f"Segment {i} FR")
     segments = _segments(200)
-    # exact hashes, (PostgreSQL: pg_trgm present?, its threshold), candidates, their entries
-    with django_assert_max_num_queries(5):
+    # exact hashes, (PostgreSQL, once per connection: pg_trgm present?), candidates, entries
+    with django_assert_max_num_queries(4):
         found = lookup.matches(segments, locales["en"].pk, fr.pk)
     assert sum(bool(row) and row[0].exact for row in found) == size
     assert all(row for row in found)  # the rest are near variants: fuzzy matches
+
+
+def test_same_query_count_at_ten_and_four_hundred_entries(fr, locales):
+    segments = _segments(200)
+    counts, exact = [], []
+    for size in (10, 400):
+        for i in range(len(counts) and 10, size):
+            entry(fr, f"Segment {i}: {HELP} Variant {i % 7}.", f"Segment {i} FR")
+        lookup.has_pg_trgm()  # asked once per connection: not part of the look-up's cost
+        with CaptureQueriesContext(connection) as queries:
+            found = lookup.matches(segments, locales["en"].pk, fr.pk)
+        counts.append(len(queries))
+        exact.append(sum(bool(row) and row[0].exact for row in found))
+    assert exact == [10, 200]
+    assert counts[0] == counts[1] <= 3

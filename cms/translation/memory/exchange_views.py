@@ -1,5 +1,8 @@
 """Admin pages for the memory's TMX and the glossary's CSV: download, and upload (all or
-nothing; a bad file gets a 400 saying what and where, and nothing is imported)."""
+nothing; a bad file gets a 400 saying what and where, and nothing is imported). A large TMX file
+is checked here and imported on the worker (``tmx_jobs``), its progress shown on this page."""
+
+import hashlib
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -7,18 +10,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from .. import permissions
+from .. import permissions, queue_jobs
 from ..exchange.xliff import ExchangeError
-from . import glossary_csv, tmx
+from ..models import JobKind, QueueJob
+from . import glossary_csv, tmx, tmx_jobs
 from .glossary_admin import fenced, review_locale_ids
 from .models import GlossaryTerm, MemoryEntry
-
-
-def _writable_locales(user) -> set[int] | None:
-    """Target locales ``user`` may import into (None: all)."""
-    if user.is_superuser or permissions.is_coordinator(user):
-        return None
-    return permissions.locale_ids(user, review=True)
 
 
 def _memory_user(request):
@@ -38,10 +35,13 @@ def exchange(request):
 
 
 def _context(request):
+    jobs = list(tmx_jobs.jobs_of(request.user))
     return {
         "entries": _visible_entries(request.user).count(),
-        "can_import": _writable_locales(request.user) != set(),
+        "can_import": tmx_jobs.writable_locales(request.user) != set(),
         "can_glossary": review_locale_ids(request.user) != set(),
+        "jobs": jobs,
+        "importing": any(job.is_open for job in jobs),  # the page reloads until they are done
     }
 
 
@@ -68,7 +68,7 @@ def _refuse(request, error):
 
 def tmx_import(request):
     _memory_user(request)
-    allowed = _writable_locales(request.user)
+    allowed = tmx_jobs.writable_locales(request.user)
     if allowed == set() or request.method != "POST":
         raise PermissionDenied("Only reviewers and coordinators import translation memory.")
     upload = request.FILES.get("file")
@@ -77,12 +77,35 @@ def tmx_import(request):
             raise ExchangeError("Choose a .tmx file to import.")
         if upload.size > tmx.MAX_BYTES:
             raise ExchangeError(f"{upload.name}: larger than {tmx.MAX_BYTES // 1024 // 1024} MB.")
-        units = tmx.read(upload.read(), upload.name)
-        created, skipped = tmx.import_units(units, allowed, upload.name)
+        data = upload.read()
+        if len(data) > tmx_jobs.INLINE_BYTES:
+            job, started = _start_import(upload.name, data, request.user)
+        else:
+            units = tmx.read(data, upload.name)
+            created, skipped = tmx.import_units(units, allowed, upload.name)
     except ExchangeError as error:
         return _refuse(request, error)
-    messages.success(request, f"{created} entries imported ({skipped} already in the memory).")
+    if len(data) <= tmx_jobs.INLINE_BYTES:
+        messages.success(request, f"{created} entries imported ({skipped} already in the memory).")
+    elif started:
+        messages.success(
+            request, f"{upload.name}: {job.total} units checked; the import runs in the background."
+        )
+    else:
+        messages.info(request, f"{upload.name} is already being imported.")
     return redirect("translation_memory:exchange")
+
+
+def _start_import(name: str, data: bytes, user) -> tuple[QueueJob, bool]:
+    """Refuse an unusable file now (ExchangeError: the 400), else store it, enqueue the job."""
+    units = tmx.read(data, name)
+    tmx.check(units, tmx_jobs.writable_locales(user), name)
+    options = {"for": user.pk, "name": name, "sha256": hashlib.sha256(data).hexdigest()}
+    job, created = queue_jobs.start(JobKind.IMPORT_TMX, [], user, options, upload=(name, data))
+    if created:
+        QueueJob.objects.filter(pk=job.pk).update(total=len(units))
+        job.total = len(units)
+    return job, created
 
 
 def glossary_export(request):

@@ -154,35 +154,41 @@ def _parse_date(value, where):
         raise ExchangeError(f"{where}: date “{value}” is not YYYYMMDDThhmmssZ.") from error
 
 
-def import_units(units, allowed_locale_ids=None, name="file", progress=None) -> tuple[int, int]:
-    """Write checked units; returns (created, already there). ``allowed_locale_ids``: the
-    target locales the importing user may write (None: any)."""
-    locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    users = {u.get_username(): u for u in get_user_model().objects.all()}
-    types = {f"{t.app_label}.{t.model}": t for t in ContentType.objects.all()}
+def check(units, allowed_locale_ids=None, name="file") -> None:
+    """Refuse (ExchangeError) units into a language this site lacks or that the importing user
+    may not write (``allowed_locale_ids``: the target locales they may write; None: any)."""
+    locales = {locale.language_code: locale.pk for locale in Locale.objects.all()}
     for number, unit in enumerate(units, 1):
         for lang in (unit.source_lang, unit.target_lang):
             if lang not in locales:
                 raise ExchangeError(
                     f"{name}, translation unit {number}: “{lang}” is not a language of this site."
                 )
-        if (
-            allowed_locale_ids is not None
-            and locales[unit.target_lang].pk not in allowed_locale_ids
-        ):
+        if allowed_locale_ids is not None and locales[unit.target_lang] not in allowed_locale_ids:
             raise ExchangeError(
                 f"{name}, translation unit {number}: you may not add “{unit.target_lang}” entries."
             )
-    entries = [_entry(unit, locales, users, types) for unit in units]
+
+
+def import_units(units, allowed_locale_ids=None, name="file", progress=None) -> tuple[int, int]:
+    """Check, then write the units in one transaction; returns (created, already there).
+    ``progress(done, total)`` follows the preparation of each unit (the slow part)."""
+    check(units, allowed_locale_ids, name)
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    users = {u.get_username(): u for u in get_user_model().objects.all()}
+    types = {f"{t.app_label}.{t.model}": t for t in ContentType.objects.all()}
+    entries = []
+    for done, unit in enumerate(units, 1):
+        entries.append(_entry(unit, locales, users, types))
+        if progress:
+            progress(done, len(units))
     seen = _existing_keys(entries)
     fresh = []
-    for done, entry in enumerate(entries, 1):
+    for entry in entries:
         key = _key(entry)
         if key not in seen:
             seen.add(key)
             fresh.append(entry)
-        if progress:
-            progress(done, len(entries))
     with transaction.atomic():
         MemoryEntry.objects.bulk_create(fresh, batch_size=500)
         add_bands(fresh)

@@ -15,6 +15,7 @@ class JobKind(models.TextChoices):
     PUBLISH = "publish", "Publish"
     EXPORT_XLIFF = "export_xliff", "Export XLIFF 2 + PO"
     IMPORT_XLIFF = "import_xliff", "Import XLIFF/PO"
+    IMPORT_TMX = "import_tmx", "Import TMX into the translation memory"
 
 
 # Exchange jobs: what the user sees and downloads is only theirs (see views/exchange.py).
