@@ -62,11 +62,10 @@ def derive(cues, language: str) -> dict:
     }
 
 
-def store(page) -> None:
-    """Write ``page``'s ``TrackFile`` from its cues (called by ``VideoPage.save``)."""
-    from protect.models import TrackFile  # the models import this module
-
-    TrackFile.objects.update_or_create(
+def store(model, page) -> None:
+    """Write ``page``'s ``model`` (``TrackFile``) row from its cues (called by ``VideoPage.save``;
+    the model is passed in because the models import this module)."""
+    model.objects.update_or_create(
         page_id=page.pk, defaults=derive(page.cues, page.locale.language_code)
     )
 

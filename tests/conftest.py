@@ -14,6 +14,7 @@ from cms import addresses
 from cms.api import versions
 from home.locales import sync_locales
 from home.models import HomePage
+from tests.support import databases
 
 
 @pytest.fixture(autouse=True)
@@ -156,6 +157,28 @@ def pytest_collection_modifyitems(config, items):
             )
 
 
+_SERIALIZED: dict[str, str] = {}  # alias → the migrated database as Django serialized it
+
+
+def _serialized_contents(connection) -> str | None:
+    """The serialized migrated database of ``connection``'s alias, kept here as well: a
+    connection object made later (a new context) lacks Django's attribute, and then Django's
+    own teardown flush re-runs post_migrate instead of restoring, which loses the rows that
+    migrations made (wagtail-localize's ``submit_translation`` permission, seen in CI)."""
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        _SERIALIZED.setdefault(connection.alias, contents)
+    elif connection.alias in _SERIALIZED:
+        contents = connection._test_serialized_contents = _SERIALIZED[connection.alias]
+    return contents
+
+
+def pytest_runtest_setup(item):
+    if _is_transactional(item):
+        for connection in connections.all(initialized_only=True):
+            _serialized_contents(connection)
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Put the database back to what migrations made once a transactional test has flushed it.
@@ -167,7 +190,7 @@ def pytest_runtest_teardown(item, nextitem):
     if _is_transactional(item) and nextitem is not None:  # after the last test the database is gone
         with item.config.stash[blocking_manager_key].unblock():
             for connection in connections.all(initialized_only=True):
-                contents = getattr(connection, "_test_serialized_contents", None)
+                contents = _serialized_contents(connection)
                 if contents:
                     call_command(
                         "flush",
@@ -182,3 +205,8 @@ def pytest_runtest_teardown(item, nextitem):
             ContentType.objects.clear_cache()
             _recreate_migrated_basics()
     return result
+
+
+def pytest_sessionfinish(session):
+    """Drop the migrated templates that multi-process tests copied their databases from."""
+    databases.drop_templates()

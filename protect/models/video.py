@@ -243,7 +243,7 @@ class VideoPage(BasePage):
         # Drafts (save_revision) update only bookkeeping fields: the row's cues, and so its
         # track file, stay the ones last written in full (live content once published).
         if update_fields is None or "cues" in update_fields:
-            track_files.store(self)
+            track_files.store(TrackFile, self)
         return saved
 
 

@@ -118,7 +118,10 @@ def test_cold_video_detail_loads_no_cues_whatever_the_number_of_tracks(client, h
     large = _cold_video_queries(client, video)
     tracks = client.get(f"{API}/videos/{video.pk}/?locale=en").json()["tracks"]
     assert len(tracks) == 8 and {t["cue_count"] for t in tracks} == {2, 40}
-    assert len(large) == len(small) <= BUDGETS["video_detail"]
+    # The rule is "no more queries with more tracks" (CI once measured fewer for the larger set).
+    assert len(large) <= len(small) <= BUDGETS["video_detail"], "\n".join(
+        sorted(set(large) ^ set(small))
+    )
     cues_column = f"{connection.ops.quote_name('protect_videopage')}."
     cues_column += connection.ops.quote_name("cues")
     assert not [sql for sql in large if cues_column in sql]

@@ -1,15 +1,16 @@
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import dj_database_url
 
+from tests.support import processes
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_check(env_overrides: dict, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env = processes.child_environ("SECRET_KEY", "ALLOWED_HOSTS")
     env.update({"DJANGO_SETTINGS_MODULE": "cms.settings.production", **env_overrides})
     return subprocess.run(
         [sys.executable, "manage.py", "check", *args],

@@ -9,7 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 
-from tests.support import processes
+from tests.support import databases, processes
 from tests.support.postgres import private_cluster
 
 CONTENT = """
@@ -74,7 +74,7 @@ def _urls(value):
 def test_backup_restored_into_an_empty_database_serves_the_same_api(tmp_path):
     media, private = tmp_path / "media", tmp_path / "private"
     folders = {"MEDIA_ROOT": str(media), "PRIVATE_ROOT": str(private), "PUBLIC_BASE_URL": BASE}
-    database = processes.fresh_database(tmp_path)
+    database = databases.fresh_database(tmp_path)
     env = processes.django_env(database, **folders)
     try:
         ids = json.loads(processes.run_script(env, CONTENT).strip().splitlines()[-1])
@@ -107,7 +107,7 @@ def test_backup_restored_into_an_empty_database_serves_the_same_api(tmp_path):
             shutil.copyfile(backup / "db.sqlite3", target)
             after = restore_and_ask(f"sqlite:///{target}", backup, restored_media, folders, ids)
     finally:
-        processes.drop_database(database)
+        databases.drop_database(database)
     assert after.keys() == before.keys()
     for key in before:
         assert after[key] == before[key], key

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.support import processes
+from tests.support import databases, processes
 from tests.support.postgres import copy_database, private_cluster
 from tests.support.production import gunicorn_command, production_env
 
@@ -68,7 +68,7 @@ class Load:
 
 
 def test_postgres_restart_under_load(tmp_path):
-    source = processes.fresh_database(tmp_path)
+    source = databases.fresh_database(tmp_path)
     try:
         with private_cluster() as cluster:
             env = production_env(copy_database(source, cluster, "faults_restart"))
@@ -83,7 +83,7 @@ def test_postgres_restart_under_load(tmp_path):
                     load.phase = "back"
                     time.sleep(5)
     finally:
-        processes.drop_database(source)
+        databases.drop_database(source)
 
     up, down, back = load.during("up"), load.during("down"), load.during("back")
     assert up and all(status == 200 for _, _, status, _, _ in up), up[:3]

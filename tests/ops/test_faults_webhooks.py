@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django_tasks_db.management.commands import db_worker
 from freezegun import freeze_time
 
 from cms.api.models import ChangeEvent
@@ -32,8 +33,12 @@ def receiver():
 
 
 @pytest.fixture
-def world(settings, receiver, home_page, django_capture_on_commit_callbacks):
+def world(settings, receiver, home_page, django_capture_on_commit_callbacks, monkeypatch):
     settings.TASKS = DB_TASKS
+    # The worker runs in this process, inside the test's transaction: its "drop stale
+    # connections" step would close that transaction's PostgreSQL connection (a real worker
+    # host has its own connection; SQLite's in-memory test database is never closed).
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     Subscription.objects.create(name="NGO", url=receiver.url, events=["published", "unpublished"])
 
     class World:

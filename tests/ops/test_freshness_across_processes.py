@@ -14,7 +14,7 @@ import uuid
 import pytest
 import redis
 
-from tests.support import processes
+from tests.support import databases, processes
 
 API = "/api/partner/v1"
 DEADLINE_SECONDS = 2.0
@@ -79,9 +79,9 @@ def _cache_env(kind: str) -> dict:
 
 @pytest.fixture
 def shared_database(tmp_path):
-    url = processes.fresh_database(tmp_path)
+    url = databases.fresh_database(tmp_path)
     yield url
-    processes.drop_database(url)
+    databases.drop_database(url)
 
 
 def _measure(env, change, ids, servers, path, fresh, old_etag=None) -> float:

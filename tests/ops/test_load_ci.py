@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from tests.support import processes
+from tests.support import databases, processes
 from tests.support.production import gunicorn_command, production_env
 
 CONTENT = """
@@ -28,7 +28,7 @@ DURATION, RATE = 60, 20
 
 
 def test_load_for_a_minute_without_errors_or_memory_growth(tmp_path):
-    database = processes.fresh_database(tmp_path)
+    database = databases.fresh_database(tmp_path)
     env = production_env(database, MEDIA_ROOT=str(tmp_path / "media"))
     try:
         processes.run_script({**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"}, CONTENT)
@@ -39,7 +39,7 @@ def test_load_for_a_minute_without_errors_or_memory_growth(tmp_path):
                 cwd=processes.ROOT, capture_output=True, text=True, timeout=DURATION + 60,
             )  # fmt: skip
     finally:
-        processes.drop_database(database)
+        databases.drop_database(database)
     report = run.stdout
     print(report)
     assert run.returncode == 0 and report.rstrip().endswith("OK"), report + run.stderr[-2000:]

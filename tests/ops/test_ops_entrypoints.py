@@ -1,6 +1,5 @@
 """The server entry points default to production settings; manage.py stays on development."""
 
-import os
 import re
 import subprocess
 import sys
@@ -9,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import processes
+
 ROOT = Path(__file__).resolve().parents[2]
-CLEAN = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY")}
+CLEAN = processes.child_environ("DJANGO_SETTINGS_MODULE", "SECRET_KEY")
 
 
 @pytest.mark.parametrize("module", ["cms.wsgi", "cms.asgi"])

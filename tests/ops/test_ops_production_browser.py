@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.support import processes
+from tests.support import databases, processes
 from tests.support.production import gunicorn_command, production_env
 
 pytestmark = pytest.mark.browser
@@ -14,7 +14,7 @@ HASHED = re.compile(r"\.[0-9a-f]{12}\.(css|js)$")
 
 @pytest.fixture
 def served(tmp_path):
-    url = processes.fresh_database(tmp_path)
+    url = databases.fresh_database(tmp_path)
     env = production_env(url)
     processes.run_script(
         env,
@@ -25,7 +25,7 @@ def served(tmp_path):
         with processes.start_server(env, command=gunicorn_command(workers=2)) as server:
             yield server
     finally:
-        processes.drop_database(url)
+        databases.drop_database(url)
 
 
 def test_admin_loads_its_css_and_js_under_gunicorn(served, browser_page):

@@ -8,7 +8,7 @@ import time
 import pytest
 import redis
 
-from tests.support import processes
+from tests.support import databases, processes
 from tests.support.processes import wait_for
 from tests.support.tasks import journal
 
@@ -19,9 +19,9 @@ RQ_REDIS = "redis://127.0.0.1:6379/13"  # a database number of its own, flushed 
 
 @pytest.fixture
 def database(tmp_path):
-    url = processes.fresh_database(tmp_path)
+    url = databases.fresh_database(tmp_path)
     yield url
-    processes.drop_database(url)
+    databases.drop_database(url)
 
 
 def enqueue(env, call: str) -> str:

@@ -7,7 +7,7 @@ documents through the admin, all at once. No process may see "database is locked
 
 import json
 
-from tests.support import processes
+from tests.support import databases, processes
 
 SETUP = """
 from django.contrib.auth import get_user_model
@@ -52,7 +52,7 @@ print(json.dumps({s: sum(1 for r in rows if r == s) for s in set(rows)}))
 
 
 def test_worker_and_concurrent_editors_share_one_sqlite_file(tmp_path):
-    database = processes.fresh_database(tmp_path, engine="sqlite")
+    database = databases.fresh_database(tmp_path, engine="sqlite")
     env = processes.django_env(database, MEDIA_ROOT=str(tmp_path / "media"))
     queued = int(processes.run_script(env, SETUP).strip().splitlines()[-1])
     assert queued >= 60, "page saves queue index tasks for the worker"

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 import redis
-import requests
 from wagtail.test.utils.form_data import querydict_from_html
 
-from tests.support import processes
+from tests.support import databases, processes
+from tests.support.admin_http import AdminSession
 from tests.support.production import gunicorn_command, production_env
 from tests.support.s3 import moto_process, new_bucket, s3_client, s3_env
 from tests.support.tasks import journal
@@ -97,7 +97,7 @@ def _timed(name: str, started: float) -> None:
 @pytest.fixture(scope="module")
 def hosts(tmp_path_factory):
     if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
-        _require(processes.postgres_unreachable())
+        _require(databases.postgres_unreachable())
     _require(_redis_unreachable())
     root = tmp_path_factory.mktemp("two-hosts")
     prefix = f"twohosts-{uuid.uuid4().hex[:8]}"
@@ -108,7 +108,7 @@ def hosts(tmp_path_factory):
         with ThreadPoolExecutor(1) as pool:
             # collectstatic (once per session, no database needed) while PostgreSQL migrates.
             static = pool.submit(production_env, f"sqlite:///{root / 'unused.sqlite3'}")
-            url = processes.fresh_database(root, engine="postgres")
+            url = databases.fresh_database(root, engine="postgres")
         setup = None
         try:
             static.result()
@@ -155,41 +155,11 @@ def hosts(tmp_path_factory):
         finally:
             if setup is not None:
                 processes.stop(setup)  # still running only when something else failed
-            processes.drop_database(url)
+            databases.drop_database(url)
             keys = list(cache.scan_iter(match=f"{prefix}:*"))
             if keys:
                 cache.delete(*keys)
             print("two hosts timings (s):", json.dumps(TIMINGS, indent=1))
-
-
-class AdminSession:
-    """An editor's browser session on one instance's admin over real HTTP: the cookies (session,
-    CSRF) that the server sets are kept and sent back, the CSRF token goes with every POST."""
-
-    def __init__(self, server: processes.Server, username: str, password: str):
-        self.base = server.base_url
-        self.http = requests.Session()
-        self.http.get(f"{self.base}/admin/login/", timeout=30).raise_for_status()
-        answer = self.post(
-            "/admin/login/", {"username": username, "password": password, "next": "/admin/"}
-        )
-        assert answer.status_code == 302, answer.text[:2000]
-        assert answer.headers["Location"] == "/admin/", answer.headers["Location"]
-
-    def get(self, path: str) -> requests.Response:
-        answer = self.http.get(self.base + path, timeout=30, allow_redirects=False)
-        assert answer.status_code == 200, (path, answer.status_code, answer.text[:2000])
-        return answer
-
-    def post(self, path: str, data, files=None) -> requests.Response:
-        return self.http.post(
-            self.base + path,
-            data=data,
-            files=files,
-            headers={"X-CSRFToken": self.http.cookies["csrftoken"]},
-            timeout=60,
-            allow_redirects=False,
-        )
 
 
 def test_publish_through_a_is_served_by_b_within_two_seconds(hosts):

@@ -1,7 +1,7 @@
 """Real processes for tests that need more than one: web servers, workers and scripts that share
-one database (a file-based SQLite copy, or a fresh PostgreSQL database when DATABASE_URL is set).
+one database (``databases.fresh_database``: a SQLite copy, or PostgreSQL when DATABASE_URL is set).
 
-    db = fresh_database(tmp_path)                  # migrated once per session, copied per test
+    db = databases.fresh_database(tmp_path)        # migrated once per session, copied per test
     env = django_env(db, REDIS_URL=...)            # environment for every process of the test
     with start_server(env) as a, start_server(env) as b:
         run_script(env, "from wagtail.models import Page; ...")   # a third process writes
@@ -13,7 +13,6 @@ started here is stopped by its context manager, also when the test fails.
 
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -26,12 +25,9 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psycopg
-
 ROOT = Path(__file__).resolve().parents[2]
 MANAGE = str(ROOT / "manage.py")
 READY_PATH = "/api/partner/v1/locales/"
-_template: dict = {}  # per test session: the migrated database that tests copy
 
 
 def free_port() -> int:
@@ -40,14 +36,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+# Set for the test process only: the browser fixture's DJANGO_ALLOW_ASYNC_UNSAFE (Playwright's
+# event loop) must not reach a child, where `check --deploy` rightly refuses it.
+TEST_PROCESS_ONLY = ("DJANGO_ALLOW_ASYNC_UNSAFE", "PYTEST_XDIST_WORKER")
+
+
+def child_environ(*without: str) -> dict:
+    """This process's environment for a child, minus the test process's own variables."""
+    return {k: v for k, v in os.environ.items() if k not in (*TEST_PROCESS_ONLY, *without)}
+
+
 def django_env(database_url: str, settings: str = "cms.settings.dev", **extra: str) -> dict:
     """Environment for a child process: the shared database, no Redis unless given, no debug
     toolbar noise. ``extra`` adds or overrides variables (REDIS_URL, MEDIA_ROOT, …)."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "PYTEST_XDIST_WORKER")
-    }
+    env = child_environ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
     env.update(
         DJANGO_SETTINGS_MODULE=settings,
         DATABASE_URL=database_url,
@@ -109,85 +111,6 @@ def manage(env: dict, *args: str, timeout: float = 600) -> str:
     if result.returncode != 0:
         raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stderr[-4000:]}")
     return result.stdout
-
-
-# --- Databases ------------------------------------------------------------------------------
-
-
-# The PostgreSQL server for engine="postgres" when DATABASE_URL is not PostgreSQL (a developer
-# on SQLite): TEST_POSTGRES_URL, else the local server CONVENTIONS and .ci/run use.
-LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
-
-
-def _postgres_server() -> str:
-    url = os.environ.get("DATABASE_URL", "")
-    return (
-        url if url.startswith("postgres") else os.environ.get("TEST_POSTGRES_URL", LOCAL_POSTGRES)
-    )
-
-
-def _postgres_url(name: str) -> str:
-    base = _postgres_server().rsplit("/", 1)[0]
-    return f"{base}/{name}"
-
-
-def _postgres(sql: str) -> None:
-    with psycopg.connect(_postgres_url("postgres"), autocommit=True) as conn:
-        conn.execute(sql)
-
-
-def postgres_unreachable() -> str | None:
-    """Why fresh_database(engine="postgres") cannot work here, or None when it can."""
-    try:
-        psycopg.connect(_postgres_url("postgres"), connect_timeout=3).close()
-    except psycopg.Error as error:
-        return f"PostgreSQL is not reachable at {_postgres_url('postgres')}: {error}"
-    return None
-
-
-def fresh_database(tmp_path: Path, engine: str = "auto"):
-    """A migrated database of its own for one test: SQLite file under ``tmp_path``, or a new
-    PostgreSQL database made from a session template (with a PostgreSQL DATABASE_URL unless
-    ``engine="sqlite"``; always with ``engine="postgres"``, on DATABASE_URL's server or the
-    local one). Returns its URL; PostgreSQL databases are dropped by ``drop_database``."""
-    postgres = os.environ.get("DATABASE_URL", "").startswith("postgres")
-    if engine == "postgres" or (postgres and engine != "sqlite"):
-        if "postgres" not in _template:
-            name = f"procs_template_{uuid.uuid4().hex[:8]}"
-            _postgres(f'CREATE DATABASE "{name}"')
-            _migrate(django_env(_postgres_url(name)))
-            _template["postgres"] = name
-        name = f"procs_{uuid.uuid4().hex[:10]}"
-        _postgres(f'CREATE DATABASE "{name}" TEMPLATE "{_template["postgres"]}"')
-        return _postgres_url(name)
-    if "sqlite" not in _template:
-        folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"protect-procs-{uuid.uuid4().hex[:8]}"
-        folder.mkdir(parents=True)
-        path = folder / "template.sqlite3"
-        _migrate(django_env(f"sqlite:///{path}"))
-        _template["sqlite"] = path
-    target = tmp_path / "shared.sqlite3"
-    shutil.copyfile(_template["sqlite"], target)
-    return f"sqlite:///{target}"
-
-
-def _migrate(env: dict) -> None:
-    manage(env, "migrate", "--noinput")
-    manage({**env, "CACHE_BACKEND": "database"}, "createcachetable")
-
-
-def drop_database(url: str) -> None:
-    if url.startswith("postgres"):
-        name = url.rsplit("/", 1)[1]
-        _postgres(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def drop_templates() -> None:
-    """Remove the session templates (call once at the end of the session)."""
-    if "postgres" in _template:
-        _postgres(f'DROP DATABASE IF EXISTS "{_template.pop("postgres")}" WITH (FORCE)')
-    if "sqlite" in _template:
-        shutil.rmtree(_template.pop("sqlite").parent, ignore_errors=True)
 
 
 # --- Servers --------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Production-style processes for tests: gunicorn with deploy/gunicorn.conf.py and
 cms.settings.production (whitenoise, collected static files), and its task workers.
 
-    env = production_env(processes.fresh_database(tmp_path))
+    env = production_env(databases.fresh_database(tmp_path))
     with processes.start_server(env, command=gunicorn_command()) as web, \\
          processes.start_process(env, "run_worker") as worker:
         web.get("/healthz")
