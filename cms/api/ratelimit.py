@@ -56,6 +56,8 @@ def check(request) -> None:
         used = cache.incr(key)
     except Exception:  # no cache, no counting: availability beats throttling
         return
+    if used is None:  # django-redis ignoring an outage (IGNORE_EXCEPTIONS) answers None
+        return
     if used > limit:
         retry_after = max(1, int((window + 1) * WINDOW_SECONDS - now) + 1)
         raise ApiError(
