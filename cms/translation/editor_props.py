@@ -1,6 +1,7 @@
 """What wagtail-localize's editor (a React app fed one JSON "props" blob) shows, adjusted for
 the queue: each string segment's heading names its place in human words ("Body › 2. Quote ›
-Text", from ``labels``) and a subtitle cue shows its timecodes, read-only.
+Text", from ``labels``) and a subtitle cue shows its timecodes, read-only; its toolbar offers
+no destructive action the queue's rule refuses the user (``offered``).
 
 Applied by ``{% translation_editor_props %}`` in our override of wagtail-localize's
 ``edit_translation.html`` (the React app reads ``data-props`` as rendered)."""
@@ -9,12 +10,14 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 
+from . import offered
 from .labels import segment_label
 
 
-def adjust(props: str, translation, user) -> str:
+def adjust(props: str, translation, instance, user) -> str:
     data = json.loads(props)
     _label_segments(data.get("segments", []), translation)
+    offered.adjust_editor_props(data, instance, user)
     return json.dumps(data, cls=DjangoJSONEncoder)
 
 

@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from cms import languages
 
-from . import guards, permissions, rules, urls
+from . import guards, offered, permissions, rules, urls
 from .views import editor, team_admin
 
 
@@ -147,6 +147,27 @@ def guard_snippet_create(request, model):
             raise PermissionDenied("You may only create content in your teams' locales.")
 
 
+# Not offered what the rule refuses (offered.py): listings' buttons and action menus.
+@hooks.register("construct_page_listing_buttons")
+def hide_refused_page_buttons(buttons, page, user, context=None):
+    offered.filter_page_buttons(buttons, page, user)
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_refused_snippet_buttons(buttons, snippet, user):
+    offered.filter_snippet_buttons(buttons, snippet, user)
+
+
+@hooks.register("construct_page_action_menu")
+def hide_refused_page_menu_items(menu_items, request, context):
+    offered.filter_menu_items(menu_items, request, context.get("page"))
+
+
+@hooks.register("construct_snippet_action_menu")
+def hide_refused_snippet_menu_items(menu_items, request, context):
+    offered.filter_menu_items(menu_items, request, context.get("instance"))
+
+
 @hooks.register("register_admin_viewset")
 def register_team_viewset():
     return team_admin.team_viewset
@@ -166,3 +187,9 @@ def translation_editor_direction():
         static("translation/editor-direction.js"),
         rtl,
     )
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_actions():
+    # Hides the editor's "Stop synced translation" when its props carry no URL (offered.py).
+    return format_html('<script src="{}"></script>', static("translation/editor-actions.js"))

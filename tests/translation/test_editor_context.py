@@ -1,24 +1,13 @@
 """Issue 10.7: context for translators inside wagtail-localize's editor — human segment labels
 and cue timecodes in the props its React app renders."""
 
-import html
-import json
-
 import pytest
-from django.urls import reverse
 from wagtail_localize.operations import translate_object
 
 from tests.factories import VideoPageFactory
+from tests.support.editor import editor_props
 
 pytestmark = pytest.mark.django_db
-
-
-def editor_props(client, target):
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[target.pk]))
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert "js-translation-editor" in page  # wagtail-localize's editor, not the page form
-    return json.loads(html.unescape(page.split('data-props="', 1)[1].split('"', 1)[0]))
 
 
 @pytest.fixture

@@ -10,4 +10,6 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def translation_editor_props(context) -> str:
     """wagtail-localize's props JSON with the queue's labels (see ``editor_props``)."""
-    return editor_props.adjust(context["props"], context["translation"], context["request"].user)
+    return editor_props.adjust(
+        context["props"], context["translation"], context["instance"], context["request"].user
+    )
