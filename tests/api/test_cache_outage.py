@@ -20,12 +20,16 @@ def _closed_port() -> int:
         return sock.getsockname()[1]  # nothing listens once the socket is closed
 
 
-@pytest.fixture
-def redis_down(settings):
+def _take_redis_down(settings):
     caches = {alias: dict(conf) for alias, conf in REDIS_DOWN.items()}
     caches["default"]["LOCATION"] = caches["default"]["LOCATION"].format(port=_closed_port())
     settings.CACHES = caches
     settings.PARTNER_API_RATE_TIERS = {**settings.PARTNER_API_RATE_TIERS, "anonymous": 2}
+
+
+@pytest.fixture
+def redis_down(settings):
+    _take_redis_down(settings)
 
 
 @pytest.mark.parametrize("endpoint", ["/locales/", "/pages/?locale=en", "/videos/?locale=en"])
@@ -36,3 +40,12 @@ def test_api_answers_json_while_redis_is_down(api_client, awareness, redis_down,
         assert response["Content-Type"].startswith("application/json")
     if endpoint.startswith("/pages/"):
         assert "Know your rights" in [item["title"] for item in response.json_body["items"]]
+
+
+def test_admin_sessions_survive_while_redis_is_down(client, admin_user, settings):
+    """Sessions live in the database, not the cache: an editor logged in before the outage
+    stays logged in."""
+    client.force_login(admin_user)
+    _take_redis_down(settings)
+    assert client.get("/admin/").status_code == 200
+    assert client.get("/admin/pages/").status_code == 200
