@@ -6,7 +6,7 @@ Convert to alias or Stop synced translation — in wagtail-localize's editor (it
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 
-from . import rules
+from . import permissions, rules
 
 
 def allowed(user, instance, action) -> bool:
@@ -42,6 +42,8 @@ SNIPPET_URLS = {"delete": rules.DELETE, "unpublish": rules.UNPUBLISH}
 
 
 def _refused_urls(user, instance, names) -> set[str]:
+    if not permissions.is_translator(user):
+        return set()  # the rule refuses these actions only to team members (listings: no queries)
     refused = set()
     for name, action in names.items():
         if allowed(user, instance, action):
