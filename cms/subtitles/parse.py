@@ -1,5 +1,10 @@
 """``parse_subtitles``: uploaded bytes to checked cues, or every reason they cannot be used."""
 
+import html
+import re
+
+from cms import bidi
+
 from . import limits
 from .checks import Limits, check_track, language_of
 from .cue_reader import CueReader
@@ -48,6 +53,7 @@ def parse_subtitles(
         raise fail(None, "no_cues", "The file is empty.")
     source_format = detect_format(text, filename)
     _check_characters(text, log)
+    _check_bidi(text, log)
     lines = text.split("\n")
     reader = CueReader(lines, srt=source_format == "srt", log=log)
     entries = reader.read(max_cues)
@@ -90,6 +96,21 @@ def _check_characters(text: str, log: IssueLog) -> None:
             "the text contains '\ufffd', which marks characters lost in an earlier encoding "
             "conversion; check the text around it",
         )
+
+
+# "&#x202E;" and "&#8238;" become the characters themselves when a player shows the cue.
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
+
+
+def _check_bidi(text: str, log: IssueLog) -> None:
+    """Overrides and unbalanced embeddings or isolates (``cms.bidi``), with their line."""
+    if "&#" not in text and not bidi.CONTROLS.search(text):
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if "&#" in line:
+            line = _NUMERIC_REFERENCE.sub(lambda match: html.unescape(match.group()), line)
+        for problem in bidi.line_problems(line, number):
+            log.error(number, "bidi_control", problem.message)
 
 
 def _size(count: int) -> str:

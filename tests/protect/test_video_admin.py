@@ -159,3 +159,15 @@ def test_page_editor_checks_uploaded_video_by_content(editor, video_page):
     draft = VideoPage.objects.get(pk=video_page.pk).get_latest_revision_as_object()
     assert draft.video_file.name == "videos/My-clip-final.webm"
     assert draft.video_mime_type == "video/webm"
+
+
+def test_upload_with_a_bidi_override_is_refused_and_changes_nothing(editor, video_page):
+    bad = ENGLISH_VTT.replace(b"Who can be affected?", "Call \u202e112".encode())
+    response = editor.post(
+        _url(video_page), {"language": "en", "file": SimpleUploadedFile("en.vtt", bad)}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "was not imported; nothing changed." in html
+    assert "Line 10: U+202E RIGHT-TO-LEFT OVERRIDE in column 6 is not allowed" in html
+    assert VideoPage.objects.get(pk=video_page.pk).get_cues() == video_page.get_cues()
