@@ -171,3 +171,13 @@ def test_upload_with_a_bidi_override_is_refused_and_changes_nothing(editor, vide
     assert "was not imported; nothing changed." in html
     assert "Line 10: U+202E RIGHT-TO-LEFT OVERRIDE in column 6 is not allowed" in html
     assert VideoPage.objects.get(pk=video_page.pk).get_cues() == video_page.get_cues()
+
+
+def test_cue_text_typed_in_the_page_editor_is_checked_too():
+    block = VideoPage._meta.get_field("cues").stream_block.child_blocks["cue"]
+    value = {"start_ms": 1000, "end_ms": 2000, "text": "Call \u202e112\u202c", "settings": ""}
+    with pytest.raises(ValidationError) as raised:
+        block.clean(block.to_python(value))
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in str(raised.value.block_errors["text"])
+    value["text"] = "\u200fاتصلوا \u2066112\u2069"
+    assert block.clean(block.to_python(value))["text"] == value["text"]
