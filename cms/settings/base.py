@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
+    "cms.uploads",  # after documents and images: replaces their file clean-up (retried)
     "wagtail.search",
     "wagtail.admin",
     "wagtail",

@@ -17,7 +17,8 @@ purpose by ``PROTECT_UPLOAD_MAX_BYTES_BY_PURPOSE``.
 ``StorageUnavailable`` (a ValidationError: "not saved, try again"). Wagtail's image and document
 forms use both through ``cms.uploads.forms``. ``read_range`` streams part of a stored file (one
 ranged GET on S3), for video seeking. ``rendition_or_none`` makes an image rendition or gives ``None`` when the
-storage cannot write it (no poster rather than a 500).
+storage cannot write it (no poster rather than a 500). Files of deleted documents, images and
+renditions are removed by the worker and retried while the storage is down (``deletion``).
 """
 
 from .names import sanitize_filename

@@ -36,6 +36,7 @@ from cms.uploads.renditions import rendition_or_none
 from cms.uploads.validation import validate_upload
 from home.models import BasePage
 from protect import track_files, tracks
+from protect.blocks import CueTimeBlock
 from protect.panels import EmbedSnippetPanel, SubtitleTracksPanel
 
 # Formats every current browser plays in <video>; the (checked) extension decides the MIME type.
@@ -59,8 +60,8 @@ class CueSettingsBlock(blocks.FieldBlock):
 
 
 class CueBlock(blocks.StructBlock):
-    start_ms = blocks.IntegerBlock(min_value=0, label="Start (ms)")
-    end_ms = blocks.IntegerBlock(min_value=1, label="End (ms)")
+    start_ms = CueTimeBlock(min_value=0, label="Start", help_text="mm:ss.mmm")
+    end_ms = CueTimeBlock(min_value=1, label="End", help_text="mm:ss.mmm")
     text = blocks.TextBlock(
         help_text="WebVTT cue text; <i>, <b>, <u>, <c>, <v>, <lang>, <ruby> and <rt> tags allowed."
     )

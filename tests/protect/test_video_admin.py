@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
+from protect.blocks import format_cue_time
 from protect.models import VideoPage
 from protect.models.video import validate_video_file
 from protect.services import import_subtitles
@@ -142,7 +143,9 @@ def test_page_editor_checks_uploaded_video_by_content(editor, video_page):
     form = querydict_from_html(editor.get(edit_url).content.decode(), form_id="page-edit-form")
     data = {key: form.getlist(key) for key in form}
     # The StreamField is drawn by JavaScript, so its inputs are not in the HTML.
-    cues = [("cue", {"start_ms": c.start_ms, "end_ms": c.end_ms, "text": c.text, "settings": ""})
+    # Times as the editor shows and takes them: mm:ss.mmm (protect.blocks.CueTimeBlock).
+    cues = [("cue", {"start_ms": format_cue_time(c.start_ms), "end_ms": format_cue_time(c.end_ms),
+                     "text": c.text, "settings": ""})
             for c in video_page.get_cues()]  # fmt: skip
     data.update(nested_form_data({"cues": streamfield(cues)}))
     data["video_url"] = ""
