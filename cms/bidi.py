@@ -14,6 +14,7 @@ Used by the subtitle engine (errors with the file's line), the translation write
 and the partner API's query parameters.
 """
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ OPENERS = {
     "\u2068": PDI,
 }
 CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# "&#x202E;" or "&#8238;" becomes the character itself wherever HTML or WebVTT is shown.
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +50,14 @@ def describe(char: str) -> str:
 
 
 def problems(text: str) -> list[BidiProblem]:
-    """Every unbalanced or refused bidi control in ``text``, line by line; [] when it is safe."""
-    if not CONTROLS.search(text):
+    """Every unbalanced or refused bidi control in ``text``, line by line, numeric character
+    references read as the characters they stand for; [] when it is safe."""
+    if "&#" not in text and not CONTROLS.search(text):
         return []
     found: list[BidiProblem] = []
     for number, line in enumerate(text.split("\n"), start=1):
+        if "&#" in line:  # per line, so that "&#10;" does not shift the line numbers
+            line = _NUMERIC_REFERENCE.sub(lambda match: html.unescape(match.group()), line)
         found += line_problems(line, number)
     return found
 

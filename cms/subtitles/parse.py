@@ -1,8 +1,5 @@
 """``parse_subtitles``: uploaded bytes to checked cues, or every reason they cannot be used."""
 
-import html
-import re
-
 from cms import bidi
 
 from . import limits
@@ -98,19 +95,16 @@ def _check_characters(text: str, log: IssueLog) -> None:
         )
 
 
-# "&#x202E;" and "&#8238;" become the characters themselves when a player shows the cue.
-_NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);")
-
-
 def _check_bidi(text: str, log: IssueLog) -> None:
     """Overrides and unbalanced embeddings or isolates (``cms.bidi``), with their line."""
-    if "&#" not in text and not bidi.CONTROLS.search(text):
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "&#" in line:
-            line = _NUMERIC_REFERENCE.sub(lambda match: html.unescape(match.group()), line)
-        for problem in bidi.line_problems(line, number):
-            log.error(number, "bidi_control", problem.message)
+    for problem in bidi.problems(text):
+        log.error(problem.line, "bidi_control", problem.message)
+
+
+def cue_text_problem(text: str) -> str | None:
+    """The bidi rule of uploads for cue text typed elsewhere (the page editor): the first
+    problem as a sentence, or None."""
+    return bidi.summary(text)
 
 
 def _size(count: int) -> str:

@@ -27,8 +27,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms import bidi
-from cms.subtitles import Cue, limits
+from cms.subtitles import Cue, cue_text_problem, limits
 from cms.subtitles.cuesettings import clean_settings
 from cms.uploads import policy as upload_policy
 from cms.uploads.names import sanitize_filename
@@ -69,7 +68,7 @@ class CueBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        errors = {"text": bidi.summary(value["text"] or "")}  # the upload's rule, typed here
+        errors = {"text": cue_text_problem(value["text"] or "")}
         if value["end_ms"] <= value["start_ms"]:
             errors["end_ms"] = "The cue must end after it starts."
         if errors := {name: ValidationError(error) for name, error in errors.items() if error}:

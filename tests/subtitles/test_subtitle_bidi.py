@@ -78,3 +78,9 @@ def test_the_rule_itself():
         "(U+200E, U+200F)."
     )
     assert bidi.summary("fine\u200f") is None
+
+
+def test_references_count_as_their_characters_everywhere():
+    assert bidi.summary("Call &#x202E;112") is not None
+    [problem] = bidi.problems("a&#10;b\nc\n&#x2067;d")
+    assert problem.line == 3
