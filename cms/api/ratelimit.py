@@ -4,6 +4,7 @@ Only requests that reach the database are counted (cached answers and 304s are f
 partner serving many visitors from our cache is never throttled.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -24,7 +25,9 @@ def tier_for(request) -> tuple[str, str]:
     raw = request.headers.get("X-API-Key", "").strip()
     if not raw:
         return "anonymous", "ip:" + client_ip(request)
-    cache_key = "partner_api:key:" + raw[:64]
+    # Hashed: a header may hold any characters (memcached refuses spaces and controls), and the
+    # whole key decides, not a prefix; no partner's key is kept in the cache in clear.
+    cache_key = "partner_api:key:" + hashlib.sha256(raw.encode()).hexdigest()
     found = cache_get(cache_key)
     if found is None:
         row = PartnerKey.objects.filter(key=raw, is_active=True).values("id", "tier").first()

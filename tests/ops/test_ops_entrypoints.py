@@ -52,7 +52,15 @@ def test_runtime_lock_has_every_runtime_dependency_and_no_dev_tool():
     runtime = locked(ROOT / "requirements" / "runtime.lock")
     wanted = {re.split(r"[\[<>=!~ ]", dep)[0].lower() for dep in project["dependencies"]}
     assert wanted <= runtime, wanted - runtime
-    for tool in ("playwright", "moto", "ruff", "pytest", "factory-boy", "import-linter"):
+    for tool in (
+        "playwright",
+        "moto",
+        "ruff",
+        "pytest",
+        "factory-boy",
+        "import-linter",
+        "schemathesis",
+    ):
         assert tool not in runtime
     # Same pins as the dev lock: a server runs what the tests ran.
     dev = {line for line in (ROOT / "requirements.lock").read_text().splitlines() if "==" in line}
