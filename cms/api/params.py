@@ -8,7 +8,7 @@ from typing import Annotated
 
 from ninja import Path, Query
 
-from cms import languages
+from cms import bidi, languages
 
 from .errors import ApiError
 
@@ -63,7 +63,8 @@ class LocaleChain:
 
 
 def check_query(request) -> None:
-    """Refuse control characters and oversized values in any query parameter (400)."""
+    """Refuse control characters, unsafe bidi controls (``cms.bidi``) and oversized values in
+    any query parameter (400)."""
     for name, values in request.GET.lists():
         for value in [name, *values]:
             if _CONTROL.search(value):
@@ -72,6 +73,10 @@ def check_query(request) -> None:
                     "invalid_parameter",
                     f"{name[:50]!r}: control characters are not allowed in parameters.",
                 )
+            if problem := bidi.summary(value):
+                # An override or unbalanced isolate would reorder the value wherever it is
+                # echoed (search terms, paths); marks and balanced isolates are fine.
+                raise ApiError(400, "invalid_parameter", f"{name[:50]!r}: {problem}")
             if len(value) > MAX_PARAMETER_LENGTH:
                 raise ApiError(
                     400,

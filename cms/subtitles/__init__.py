@@ -4,13 +4,14 @@ Pure Python and free of Django, so uploads, management commands and the API shar
 """
 
 from .model import Cue, ParseResult, SubtitleFileError
-from .parse import parse_subtitles
+from .parse import cue_text_problem, parse_subtitles
 from .render import render_srt, render_transcript, render_vtt
 
 __all__ = [
     "Cue",
     "ParseResult",
     "SubtitleFileError",
+    "cue_text_problem",
     "parse_subtitles",
     "render_srt",
     "render_transcript",

@@ -1,5 +1,7 @@
 """``parse_subtitles``: uploaded bytes to checked cues, or every reason they cannot be used."""
 
+from cms import bidi
+
 from . import limits
 from .checks import Limits, check_track, language_of
 from .cue_reader import CueReader
@@ -48,6 +50,7 @@ def parse_subtitles(
         raise fail(None, "no_cues", "The file is empty.")
     source_format = detect_format(text, filename)
     _check_characters(text, log)
+    _check_bidi(text, log)
     lines = text.split("\n")
     reader = CueReader(lines, srt=source_format == "srt", log=log)
     entries = reader.read(max_cues)
@@ -90,6 +93,18 @@ def _check_characters(text: str, log: IssueLog) -> None:
             "the text contains '\ufffd', which marks characters lost in an earlier encoding "
             "conversion; check the text around it",
         )
+
+
+def _check_bidi(text: str, log: IssueLog) -> None:
+    """Overrides and unbalanced embeddings or isolates (``cms.bidi``), with their line."""
+    for problem in bidi.problems(text):
+        log.error(problem.line, "bidi_control", problem.message)
+
+
+def cue_text_problem(text: str) -> str | None:
+    """The bidi rule of uploads for cue text typed elsewhere (the page editor): the first
+    problem as a sentence, or None."""
+    return bidi.summary(text)
 
 
 def _size(count: int) -> str:

@@ -1,9 +1,12 @@
-"""Link overrides in translations may only point somewhere a visitor can safely follow."""
+"""Link overrides in translations may only point somewhere a visitor can safely follow, and no
+override may carry unsafe bidi controls (``cms.bidi``)."""
 
 import json
 import re
 
 from rest_framework.exceptions import ValidationError as APIValidationError
+
+from cms import bidi
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
@@ -30,6 +33,8 @@ def check_override(data_json: str) -> None:
         value = json.loads(data_json)
     except (TypeError, ValueError):
         return
+    if isinstance(value, str) and (problem := bidi.summary(value)):
+        raise UnsafeLinkError({"value": problem})
     scheme = unsafe_scheme(value)
     if scheme:
         raise UnsafeLinkError(

@@ -135,13 +135,19 @@ def pretranslate(task, user=None) -> int:
     }
     if not texts:
         return 0
-    written = writing.write_strings(
-        translation,
-        texts,
-        user,
-        origin=writing.Origin.MACHINE,
-        tool_name=str(translator.display_name),
-        only_missing=True,
-        comment="Machine pre-translation",
-    )
+    try:
+        written = writing.write_strings(
+            translation,
+            texts,
+            user,
+            origin=writing.Origin.MACHINE,
+            tool_name=str(translator.display_name),
+            only_missing=True,
+            comment="Machine pre-translation",
+        )
+    except writing.RefusedText as error:
+        raise MachineTranslationError(
+            f"{translator.display_name} returned text that cannot be stored, nothing was "
+            f"written: {error}"
+        ) from error
     return written.created

@@ -14,6 +14,7 @@ from wagtail import blocks
 from wagtail.fields import StreamField
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from cms import bidi
 from cms.issues import BLOCKING, WARNING, Issue
 from cms.subtitles import limits
 
@@ -67,6 +68,8 @@ def check_segment(
     if not strip_tags(target or "").strip():
         return [_blocking("empty", "The translation is empty.")]
     issues = glossary.check(source, target, terms)
+    if problem := bidi.summary(target):
+        issues.append(_blocking("bidi", problem))
     # Digits of any script count as the same number (۲۴/۷ is 24/7).
     source, target = ascii_digits(source), ascii_digits(target)
     plain_source, plain_target = strip_tags(source), strip_tags(target)
@@ -243,7 +246,7 @@ def check_overrides(task) -> dict[str, list[Issue]]:
         issues = [
             issue
             for issue in check_segment(source, value)
-            if issue.code in ("phone", "email", "url", "links")
+            if issue.code in ("phone", "email", "url", "links", "bidi")
         ]
         if issues:
             report[f"{row['path']} (override)"] = issues

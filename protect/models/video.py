@@ -27,7 +27,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.subtitles import Cue, limits
+from cms.subtitles import Cue, cue_text_problem, limits
 from cms.subtitles.cuesettings import clean_settings
 from cms.uploads import policy as upload_policy
 from cms.uploads.names import sanitize_filename
@@ -68,10 +68,11 @@ class CueBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        errors = {"text": cue_text_problem(value["text"] or "")}
         if value["end_ms"] <= value["start_ms"]:
-            raise blocks.StructBlockValidationError(
-                block_errors={"end_ms": ValidationError("The cue must end after it starts.")}
-            )
+            errors["end_ms"] = "The cue must end after it starts."
+        if errors := {name: ValidationError(error) for name, error in errors.items() if error}:
+            raise blocks.StructBlockValidationError(block_errors=errors)
         return value
 
     class Meta:

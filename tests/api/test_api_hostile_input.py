@@ -99,3 +99,24 @@ def test_openapi_document_validates_and_bounds_every_parameter(api_client):
         if p["name"] == "locale"
     )
     assert "fa" in next(o for o in locale["schema"]["anyOf"] if o.get("type") == "string")["enum"]
+
+
+@pytest.mark.parametrize(
+    ("search", "fragment"),
+    [
+        ("\u202e112", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("\u2067مساعدة", "U+2067 RIGHT-TO-LEFT ISOLATE in column 1 is never closed"),
+    ],
+)
+def test_bidi_override_or_unbalanced_isolate_in_a_parameter_is_a_400(
+    api_client, home_page, search, fragment
+):
+    response = api_client.get(API + "/pages/", {"search": search})
+    assert response.status_code == 400
+    error = _error(response)
+    assert error["code"] == "invalid_parameter" and fragment in error["message"]
+
+
+def test_rtl_search_with_marks_and_isolates_is_accepted(api_client, home_page):
+    response = api_client.get(API + "/pages/", {"search": "\u200fمساعدة \u2066PROTECT\u2069"})
+    assert response.status_code == 200, response.content[:300]

@@ -162,3 +162,25 @@ def test_page_editor_checks_uploaded_video_by_content(editor, video_page):
     draft = VideoPage.objects.get(pk=video_page.pk).get_latest_revision_as_object()
     assert draft.video_file.name == "videos/My-clip-final.webm"
     assert draft.video_mime_type == "video/webm"
+
+
+def test_upload_with_a_bidi_override_is_refused_and_changes_nothing(editor, video_page):
+    bad = ENGLISH_VTT.replace(b"Who can be affected?", "Call \u202e112".encode())
+    response = editor.post(
+        _url(video_page), {"language": "en", "file": SimpleUploadedFile("en.vtt", bad)}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "was not imported; nothing changed." in html
+    assert "Line 10: U+202E RIGHT-TO-LEFT OVERRIDE in column 6 is not allowed" in html
+    assert VideoPage.objects.get(pk=video_page.pk).get_cues() == video_page.get_cues()
+
+
+def test_cue_text_typed_in_the_page_editor_is_checked_too():
+    block = VideoPage._meta.get_field("cues").stream_block.child_blocks["cue"]
+    value = {"start_ms": 1000, "end_ms": 2000, "text": "Call \u202e112\u202c", "settings": ""}
+    with pytest.raises(ValidationError) as raised:
+        block.clean(block.to_python(value))
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in str(raised.value.block_errors["text"])
+    value["text"] = "\u200fاتصلوا \u2066112\u2069"
+    assert block.clean(block.to_python(value))["text"] == value["text"]

@@ -82,6 +82,7 @@ def test_source_import_without_publish_is_a_draft(video_page):
         (b'<?xml version="1.0"?><tt xmlns="http://www.w3.org/ns/ttml"></tt>', "unsupported_format",
          None),
         (b"WEBVTT\n", "no_cues", None),
+        ("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n\u2067قل\n".encode(), "bidi_control", 4),
     ],
 )  # fmt: skip
 def test_rejected_file_changes_nothing(video_page, data, code, line):

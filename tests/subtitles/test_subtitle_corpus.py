@@ -78,12 +78,15 @@ EXPECTED = {
     "bad_timestamp_tag.vtt": rejected(4, "bad_timestamp"),
     "blank_line_in_cue.vtt": rejected(9, "text_outside_cue"),
     "karaoke_and_tags.vtt": accepted(2),
+    "bidi_override.srt": rejected(7, "bidi_control"),
+    "bidi_unbalanced.vtt": rejected(8, "bidi_control"),
     # Readability and language
     "long_lines.vtt": accepted(1, "line_length"),
     "fast_cue.vtt": accepted(1, "reading_speed", "line_length"),
     "arabic.vtt": accepted(3, **ARABIC),
     "arabic_starts_latin.vtt": accepted(3, "rtl_starts_ltr", **ARABIC),
     "tigrinya_declared_arabic.vtt": accepted(2, "script_mismatch", **ARABIC),
+    "bidi_isolates_marks.vtt": accepted(3, **ARABIC),
 }
 
 
@@ -144,6 +147,8 @@ def test_messages_name_the_line(name):
         ("nul_byte.vtt", "U+0000 (NUL)"),
         ("script_injection.vtt", "'<script>' is not an allowed tag"),
         ("attribute_injection.vtt", "has an HTML attribute"),
+        ("bidi_override.srt", "Line 7: U+202E RIGHT-TO-LEFT OVERRIDE in column 1 is not allowed"),
+        ("bidi_unbalanced.vtt", "Line 8: U+2067 RIGHT-TO-LEFT ISOLATE in column 1 is never closed"),
     ],
 )
 def test_rejection_message(name, fragment):

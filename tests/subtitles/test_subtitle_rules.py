@@ -89,7 +89,7 @@ def test_errors_are_capped_with_a_count_of_the_rest():
         "<v Dr. Amina Yusuf>Hello</v> <v.loud Bob>hi",
         "<lang ar-SY>مرحبا</lang> <ruby>漢<rt>kan</rt></ruby>",
         "karaoke <00:00:01.500>timed <00:01.700>words",
-        "&amp; &lt; &gt; &nbsp; &lrm; &rlm; &eacute; &#233; &#x202B;",
+        "&amp; &lt; &gt; &nbsp; &lrm; &rlm; &eacute; &#233; &#x202B;x&#x202C;",
     ],
 )
 def test_allowed_markup(text):

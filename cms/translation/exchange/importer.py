@@ -118,7 +118,9 @@ def _apply(name, task, units, user) -> FileReport:
         texts[segment] = target
         unreviewed = unreviewed or needs_review
         report.units.append((unit_id, "updated" if current is not None else "created"))
-    if texts:
+    if not texts:
+        return report
+    try:
         writing.write_strings(
             task.translation,
             texts,
@@ -128,4 +130,6 @@ def _apply(name, task, units, user) -> FileReport:
             to_state=TaskState.NEEDS_REVIEW if unreviewed else TaskState.IN_PROGRESS,
             comment=f"Imported {report.changed} segment(s) from {name}",
         )
+    except writing.RefusedText as error:
+        raise ExchangeError(f"{name}: {error}") from error
     return report

@@ -7,6 +7,8 @@ otherwise), so memory output is reviewed like any other work and is never publis
 
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from cms import bidi
+
 from ..models import TaskState
 from ..services import writing
 from . import lookup
@@ -35,10 +37,11 @@ def exact_candidates(task) -> tuple[list[tuple[StringSegment, str]], int]:
         task.target_locale_id,
         fuzzy=False,
     )
+    # A stored text with unsafe bidi controls (from a TMX import) is never applied.
     chosen = [
         (segment, matches[0].entry.target_text)
         for segment, matches in zip(segments, found, strict=True)
-        if matches
+        if matches and bidi.summary(matches[0].entry.target_text) is None
     ]
     return chosen, len(segments)
 

@@ -22,6 +22,8 @@ from wagtail_localize.models import (
     TranslationContext,
 )
 
+from cms import bidi
+
 from .. import permissions
 from ..models import TranslationTask
 from . import progress
@@ -44,6 +46,15 @@ TOOL_NAMES = {
     Origin.DEMO: "",
     Origin.MEMORY: "Translation memory",
 }
+
+
+class RefusedText(ValueError):
+    """Texts that may never be stored (unbalanced or overriding bidi controls, ``cms.bidi``):
+    nothing of the write is stored. ``problems`` names each segment by its path."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(" ".join(problems))
 
 
 @dataclass
@@ -93,7 +104,8 @@ def write_strings(
 ) -> WriteResult:
     """Store ``texts`` ({source segment: text}) as ``translation``'s target texts.
 
-    A text of ``None`` or ``""`` clears the segment. ``only_missing`` leaves translated segments
+    A text of ``None`` or ``""`` clears the segment. A text with unsafe bidi controls raises
+    ``RefusedText`` before anything is written. ``only_missing`` leaves translated segments
     alone (machine pre-translation). ``to_state`` moves the task there if allowed (an import of
     finished work goes to review); otherwise the task follows its edits (``progress``).
     """
@@ -106,11 +118,15 @@ def write_strings(
     )
     tool = TOOL_NAMES.get(origin, origin) if tool_name is None else tool_name
     actor = user if user is not None and user.is_authenticated else None
-    wanted = {}
+    wanted, refused = {}, []
     for segment, text in texts.items():
         if segment.source_id != translation.source_id:
             raise ValueError(f"Segment {segment.pk} is not part of {translation}.")
         wanted[(segment.string_id, segment.context_id)] = text or ""
+        if problem := bidi.summary(text or ""):
+            refused.append(f"{segment.context.path}: {problem}")
+    if refused:
+        raise RefusedText(refused)
     locale_id = translation.target_locale_id
     existing = {
         (row.translation_of_id, row.context_id): row

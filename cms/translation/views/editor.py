@@ -47,9 +47,12 @@ def string_edit(request, translation_id, string_segment_id):
     text = request.POST.get("value", "") if request.method == "PUT" else ""
     if request.method == "PUT" and not text:
         return Response({"value": ["Type a translation."]}, status=status.HTTP_400_BAD_REQUEST)
-    result = writing.write_strings(
-        translation, {segment: text}, request.user, origin=writing.Origin.EDITOR
-    )
+    try:
+        result = writing.write_strings(
+            translation, {segment: text}, request.user, origin=writing.Origin.EDITOR
+        )
+    except writing.RefusedText as error:
+        return Response({"value": error.problems}, status=status.HTTP_400_BAD_REQUEST)
     row = StringTranslation.objects.filter(
         translation_of_id=segment.string_id,
         locale_id=translation.target_locale_id,
