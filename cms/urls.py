@@ -9,9 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api.views import partner_demo
 from cms.ops.views import healthz
 from cms.public.sitemap import sitemap
+from cms.translation import read_scope
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),  # load balancers (cms/ops/health.py)
+    # Ahead of the admin's own: a report translators may not read (cms/translation/read_scope.py).
+    path("admin/reports/", include(read_scope.report_overrides)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("downloads/", include("materials.urls")),

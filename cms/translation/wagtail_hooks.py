@@ -8,7 +8,7 @@ from wagtail.models import Locale
 
 from cms import languages
 
-from . import guards, offered, permissions, rules, urls
+from . import guards, offered, permissions, read_scope, rules, urls
 from .views import editor, team_admin
 
 
@@ -54,6 +54,18 @@ def register_admin_urls():
         path("translations/", include(urls, namespace="translation_queue")),
         path("localize/", include(guarded)),
     ]
+
+
+# Translators read their locales and public pages only (read_scope.py).
+@hooks.register("construct_page_chooser_queryset")
+def fence_page_chooser(pages, request):
+    return read_scope.chooser_pages(pages, request.user)
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_report(request, menu_items):
+    if permissions.is_translator(request.user):
+        menu_items[:] = [i for i in menu_items if i.name != read_scope.PAGE_TYPES_MENU_ITEM]
 
 
 @hooks.register("before_edit_page", order=-1)
