@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from cms.countries import COUNTRY_CHOICES
+from cms.translation.read_scope import TranslatorScopedSnippets
 from materials import selectors
 from materials.choices import LANGUAGE_CHOICES, Audience, ServiceAudience
 from materials.fields import contains_code
@@ -57,7 +58,7 @@ def _languages_column():
     return Column("available_languages", label="File languages", accessor=value)
 
 
-class MaterialViewSet(SnippetViewSet):
+class MaterialViewSet(TranslatorScopedSnippets, SnippetViewSet):
     model = Material
     icon = "doc-full"
     menu_label = "Materials"
@@ -71,11 +72,12 @@ class MaterialViewSet(SnippetViewSet):
         "locale",
     ]
     filterset_class = MaterialFilterSet
-    search_fields = ["title", "summary"]
+    # The model's own search fields (title, summary): naming fields here breaks search on
+    # SQLite (wagtail/django-modelsearch#47, "no such column").
     ordering = ["kind", "title"]
 
 
-class CountryViewSet(SnippetViewSet):
+class CountryViewSet(TranslatorScopedSnippets, SnippetViewSet):
     model = Country
     icon = "site"
     menu_label = "Country profiles"
@@ -107,13 +109,13 @@ def _verified_column():
     return Column("verified_at", label="Verified", accessor=value)
 
 
-class SupportServiceViewSet(SnippetViewSet):
+class SupportServiceViewSet(TranslatorScopedSnippets, SnippetViewSet):
     model = SupportService
     icon = "help"
     menu_label = "Support services"
     list_display = ["name", "country", "phone", "is_emergency", _verified_column(), "locale"]
     filterset_class = ServiceFilterSet
-    search_fields = ["name", "description"]
+    # The model's own search fields (name, description), for the same reason as above.
     ordering = ["country", "name"]
 
 

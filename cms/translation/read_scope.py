@@ -2,8 +2,9 @@
 public pages — never another locale's drafts (issue 11.3).
 
 Wagtail's explorer, admin search and most reports already follow page permissions, which teams
-hold on their locale's top page only. Two places do not: the page chooser lists every page of
-every locale, and the page types report names each type's last edited page, whatever its locale.
+hold on their locale's top page only. Three places do not: the page chooser lists every page of
+every locale, snippet listings and choosers list every locale's drafts (materials, services), and
+the page types report names each type's last edited page, whatever its locale.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.db.models import Q
 from django.urls import path
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.snippets.views import chooser as snippet_chooser
 
 from cms.visibility import public_pages
 
@@ -25,6 +27,40 @@ def chooser_pages(pages, user):
         return pages
     mine = Q(locale_id__in=permissions.locale_ids(user))
     return pages.filter(mine | Q(pk__in=public_pages().values("pk")))
+
+
+def translatable_objects(queryset, user):
+    """Snippets as a translator may list or choose them: their locales' and live ones."""
+    if not permissions.is_translator(user):
+        return queryset
+    mine = Q(locale_id__in=permissions.locale_ids(user))
+    if any(field.name == "live" for field in queryset.model._meta.fields):
+        return queryset.filter(mine | Q(live=True))
+    return queryset  # no drafts to hide
+
+
+class _ScopedChooseView(snippet_chooser.ChooseView):
+    def get_object_list(self):
+        return translatable_objects(super().get_object_list(), self.request.user)
+
+
+class _ScopedChooseResultsView(snippet_chooser.ChooseResultsView):
+    def get_object_list(self):
+        return translatable_objects(super().get_object_list(), self.request.user)
+
+
+class ScopedSnippetChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = _ScopedChooseView
+    choose_results_view_class = _ScopedChooseResultsView
+
+
+class TranslatorScopedSnippets:
+    """Mixin for a SnippetViewSet of translatable snippets: listing and chooser scoped as above."""
+
+    chooser_viewset_class = ScopedSnippetChooserViewSet
+
+    def get_queryset(self, request):
+        return translatable_objects(self.model._default_manager.all(), request.user)
 
 
 def _not_for_translators(view):

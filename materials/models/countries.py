@@ -41,8 +41,10 @@ class Country(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed, 
     ]
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),  # the admin and choosers search as you type
         index.FilterField("code"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),  # admin search scoped for translators (read_scope)
     ]
     translatable_fields = [
         SynchronizedField("code", overridable=False),

@@ -109,6 +109,7 @@ class Material(TranslatableMixin, DraftStateMixin, RevisionMixin, index.Indexed,
         index.FilterField("kind"),
         index.FilterField("status"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),  # admin search scoped for translators (read_scope)
     ]
     translatable_fields = [
         TranslatableField("title"),

@@ -65,9 +65,11 @@ class SupportService(
     ]
     search_fields = [
         index.SearchField("name"),
+        index.AutocompleteField("name"),  # the admin and choosers search as you type
         index.SearchField("description"),
         index.FilterField("country"),
         index.FilterField("locale_id"),
+        index.FilterField("live"),  # admin search scoped for translators (read_scope)
     ]
     translatable_fields = [
         TranslatableField("name"),
