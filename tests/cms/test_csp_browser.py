@@ -4,6 +4,7 @@ the reference partner page load and run with no violation reported."""
 import pytest
 
 from tests.factories import AwarenessPageFactory
+from tests.support.browser import log_in
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -39,11 +40,7 @@ def test_admin_rendered_page_and_partner_page_have_no_csp_violation(
     ).save_revision().publish()
     page = browser_page
     reported = _watch(page)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", "password")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, live_server.url, "admin", "password")
     for url in (
         "/admin/",
         f"/admin/pages/{home_page.pk}/",

@@ -13,6 +13,7 @@ from wagtail_localize.models import StringSegment
 from cms.translation.models import LocaleTeam, TaskState, TranslationTask
 from protect.models import VideoPage
 from tests.factories import TranslationTaskFactory, VideoPageFactory
+from tests.support.browser import log_in
 from tests.support.subtitles import ENGLISH_VTT
 
 pytestmark = [
@@ -53,11 +54,7 @@ def people(django_user_model):
 def _session(browser, live_server, username):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(live_server.url + reverse("wagtailadmin_login"))
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw")
-    page.click("button[type=submit]")
-    page.wait_for_url(lambda url: "/login/" not in url)
+    log_in(page, live_server.url, username, "pw")
     return page
 
 

@@ -5,6 +5,7 @@ import pytest
 from wagtail_localize.operations import translate_object
 
 from cms.translation.models import TaskState, TranslationTask
+from tests.support.browser import log_in
 from tests.support.translation import fill
 
 
@@ -18,11 +19,7 @@ def test_translator_works_in_the_editor(live_server, browser_page, users, page, 
     fill(task, user=users["translator"])
     target = task.translation.get_target_instance()
     tab = browser_page
-    tab.goto(live_server.url + "/admin/login/")
-    tab.fill("input[name=username]", "translator")
-    tab.fill("input[name=password]", "pw")
-    tab.click("button[type=submit]")
-    tab.wait_for_url("**/admin/")
+    log_in(tab, live_server.url, "translator", "pw")
 
     tab.goto(f"{live_server.url}/admin/pages/{target.pk}/edit/")
     tab.wait_for_selector(".js-translation-editor footer")

@@ -8,6 +8,7 @@ from cms.translation.memory.apply import TOOL_NAME
 from cms.translation.memory.models import TermStatus
 from cms.translation.models import TaskState
 from tests.factories import GlossaryTermFactory, MemoryEntryFactory
+from tests.support.browser import log_in
 
 
 @pytest.mark.browser
@@ -23,11 +24,7 @@ def test_translator_applies_memory_matches(live_server, browser_page, submitted,
     GlossaryTermFactory(locale=locales["fr"], term="rights", translation="droits")
     GlossaryTermFactory(locale=locales["fr"], term="PROTECT", status=TermStatus.DO_NOT_TRANSLATE)
     page = browser_page
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "translator")
-    page.fill("input[name=password]", "pw")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    log_in(page, live_server.url, "translator", "pw")
 
     page.goto(f"{live_server.url}/admin/translations/{task.pk}/")
     match = page.locator(".memory-match.memory-exact").first

@@ -5,6 +5,7 @@ import pytest
 
 from cms.translation.models import TaskState
 from cms.visibility import public_pages
+from tests.support.browser import log_in
 
 
 @pytest.mark.browser
@@ -15,11 +16,7 @@ def test_reviewer_approves_and_publishes_in_the_browser(
     if not fr_home.live:  # the French home is only submitted here; it must be live too
         fr_home.save_revision().publish()
     page = browser_page
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("input[name=username]", "reviewer")
-    page.fill("input[name=password]", "pw")
-    page.click("button[type=submit]")
-    page.wait_for_url("**/admin/")
+    log_in(page, live_server.url, "reviewer", "pw")
 
     page.goto(live_server.url + "/admin/translations/")
     chosen = page.locator("select[name=mine] option:checked, input[name=mine]:checked")
