@@ -12,13 +12,14 @@ Cache failures never become errors: a broken cache degrades to uncached answers.
 import hashlib
 import logging
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-from cms import addresses, languages
+from cms import addresses, bulk_mode, languages
 
 from . import versions
 
@@ -56,14 +57,22 @@ def invalidate(purge_paths: list[str] | tuple[str, ...] = ()) -> None:
     """Make every cached partner response stale (after the current transaction commits).
 
     ``purge_paths``: API paths (under ``/api/partner/v1/``) to purge from the CDN in addition to
-    the listing roots; detail paths of the changed objects, e.g. ``pages/12/``.
+    the listing roots; detail paths of the changed objects, e.g. ``pages/12/``. In bulk mode
+    (``cms.bulk_mode``) one bump and one purge of all the paths end the whole bulk operation.
     """
 
-    def run():
+    def run(*paths):
         versions.bump()
-        purge_cdn(purge_paths)
+        purge_cdn(list(dict.fromkeys(paths)))
 
-    transaction.on_commit(run)
+    if bulk_mode.active():
+        bulk_mode.defer(
+            "partner_api.invalidate",
+            lambda *paths: transaction.on_commit(partial(run, *paths)),
+            *purge_paths,
+        )
+        return
+    transaction.on_commit(partial(run, *purge_paths))
 
 
 def response_key(version: str, host: str, path: str, query: str) -> str:
