@@ -20,6 +20,7 @@ BUDGETS = {
     "pages_list_fallback": 7,
     "pages_deep_offset": 7,
     "pages_search": 9,
+    "pages_search_one_locale": 7,  # the page of hits and their count in one query
     "page_detail": 8,
     "page_by_path": 8,
     "videos_list": 9,
@@ -37,6 +38,7 @@ def _urls(data) -> dict:
         "pages_list_fallback": f"{API}/pages/?locale=ar&fallback=en&limit=2",
         "pages_deep_offset": f"{API}/pages/?locale=ar&fallback=en&limit=2&offset=3",
         "pages_search": f"{API}/pages/?locale=ar&fallback=en&search=rights&limit=2",
+        "pages_search_one_locale": f"{API}/pages/?locale=en&search=rights&limit=2",
         "page_detail": f"{API}/pages/{page.pk}/?locale=ar",
         "page_by_path": f"{API}/pages/by-path/?path=/en/{page.slug}/",
         "videos_list": f"{API}/videos/?locale=ar&fallback=en&limit=2",
