@@ -103,3 +103,29 @@ def page_with_count(queryset, offset: int, limit: int, *, costly_filter: bool = 
     rows = list(queryset[offset : offset + limit])
     count = queryset.count() if offset or len(rows) == limit else len(rows)
     return rows, count
+
+
+def page_of_picks(
+    queryset, codes, order_by, fields, offset: int, limit: int, *, costly_filter: bool = False
+):
+    """``(rows, count)``: the ``values(*fields)`` rows ``[offset:offset + limit]`` of
+    ``pick_in_sql(queryset, codes, order_by, locale_first=True)`` and the number of picks.
+
+    Over a fallback chain, the requested locale's rows are all picked (a group has one row per
+    locale) and come first: a page they fill is a one-locale query, in index order, without the
+    ROW_NUMBER() window over every row of the chain; only a page reaching into the fallback
+    locales needs the window. The count is that of the translation groups with a row in the
+    chain (each gives one pick), with no window either.
+    """
+    codes = list(codes)
+    if len(codes) == 1:
+        chosen = pick_in_sql(queryset, codes, order_by).values(*fields)
+        return page_with_count(chosen, offset, limit, costly_filter=costly_filter)
+    rows = list(pick_in_sql(queryset, codes[:1], order_by).values(*fields)[offset : offset + limit])
+    if len(rows) < limit:
+        chosen = pick_in_sql(queryset, codes, order_by, locale_first=True).values(*fields)
+        rows = list(chosen[offset : offset + limit])
+        if not offset and len(rows) < limit:
+            return rows, len(rows)
+    groups = queryset.filter(locale__language_code__in=codes).order_by()
+    return rows, groups.values("translation_key").distinct().count()

@@ -100,6 +100,27 @@ def test_deep_offset_counts_in_sql_and_returns_nothing_past_the_end(api_client, 
     assert [item["id"] for item in window["items"]] == [item["id"] for item in body["items"][1:3]]
 
 
+def test_fallback_pages_cross_from_the_requested_locale_into_the_fallback(
+    api_client, home_page, locales
+):
+    """Pages filled by the requested locale are read without the fallback window; every window
+    (within it, across the boundary, inside the fallback part, past the end) matches the slice
+    of the whole listing, with the count of translation groups."""
+    for number in range(7):
+        page = AwarenessPageFactory(parent=home_page, title=f"Page {number}")
+        if number % 2:
+            translate_page(page, locales["ar"], title=f"صفحة {number}")
+    query = {"locale": "ar", "fallback": "en", "type": "protect.AwarenessPage"}
+    whole = api_client.api("/pages/", **query, limit=100).json_body
+    assert whole["count"] == 7
+    assert [item["locale"] for item in whole["items"]] == ["ar"] * 3 + ["en"] * 4
+    for offset in range(9):
+        for limit in (1, 2, 3, 5):
+            body = api_client.api("/pages/", **query, offset=offset, limit=limit).json_body
+            assert body["count"] == 7, (offset, limit)
+            assert body["items"] == whole["items"][offset : offset + limit], (offset, limit)
+
+
 def _cold_video_queries(client, video) -> list[str]:
     cache.clear()
     versions.forget()

@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
 
-from cms.fallback import first_available, page_with_count, pick_in_sql
+from cms.fallback import first_available, page_of_picks
 from cms.visibility import public_pages
 
 from .. import pagetypes, site_paths
@@ -84,9 +84,8 @@ def list_pages(
         queryset = queryset.none()  # punctuation only: nothing can match
     # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET); a search
     # counts in the same query as its page of rows where it can (its filter is the cost).
-    chosen = pick_in_sql(queryset, chain.codes, order, locale_first=True)
-    rows, count = page_with_count(
-        chosen.values(*ROW_FIELDS), offset, limit, costly_filter=bool(words)
+    rows, count = page_of_picks(
+        queryset, chain.codes, order, ROW_FIELDS, offset, limit, costly_filter=bool(words)
     )
     translations = translations_for(request, [row["translation_key"] for row in rows])
     return {
