@@ -7,7 +7,7 @@ has a row wins. Pages, videos, materials, countries and services all pick this w
 
 from typing import NamedTuple
 
-from django.db.models import Case, F, IntegerField, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, Value, When, Window
 from django.db.models.functions import RowNumber
 
 
@@ -68,3 +68,64 @@ def pick_in_sql(queryset, codes, order_by=(), *, locale_first: bool = False):
         queryset = queryset.annotate(_pick=best_first).filter(_pick=1)
     ordering = (["_rank"] if locale_first and len(codes) > 1 else []) + [*order_by, "pk"]
     return queryset.order_by(*ordering)
+
+
+TOTAL = "_total"  # the window annotation of ``page_with_count``
+
+
+def _has_window(queryset) -> bool:
+    return any(
+        getattr(expression, "contains_over_clause", False)
+        for expression in queryset.query.annotations.values()
+    )
+
+
+def page_with_count(queryset, offset: int, limit: int, *, costly_filter: bool = False):
+    """``(rows, count)``: the rows ``[offset:offset + limit]`` of ``queryset`` (a ``values()``
+    queryset, ordered) and the exact number of rows it has.
+
+    With ``costly_filter`` (full-text search) the page and the total come from one query, a
+    ``COUNT(*) OVER ()`` annotation, instead of running the filter twice (count + slice). Only
+    where ``queryset`` has no window of its own: a pick over a fallback chain filters on its
+    ROW_NUMBER(), and a count over the same level would count the rows before that filter.
+    Plain listings keep count + slice: there the window costs more than the count (measured
+    10.5 ms against 0.6 ms on PostgreSQL, the window reads every row before the LIMIT).
+    """
+    if costly_filter and not _has_window(queryset):
+        rows = list(queryset.annotate(**{TOTAL: Window(Count("*"))})[offset : offset + limit])
+        if rows:
+            count = rows[0][TOTAL]
+            for row in rows:
+                del row[TOTAL]
+            return rows, count
+        # Nothing back: past the end (the total still has to be counted) or no match at all.
+        return rows, queryset.count() if offset else 0
+    rows = list(queryset[offset : offset + limit])
+    count = queryset.count() if offset or len(rows) == limit else len(rows)
+    return rows, count
+
+
+def page_of_picks(
+    queryset, codes, order_by, fields, offset: int, limit: int, *, costly_filter: bool = False
+):
+    """``(rows, count)``: the ``values(*fields)`` rows ``[offset:offset + limit]`` of
+    ``pick_in_sql(queryset, codes, order_by, locale_first=True)`` and the number of picks.
+
+    Over a fallback chain, the requested locale's rows are all picked (a group has one row per
+    locale) and come first: a page they fill is a one-locale query, in index order, without the
+    ROW_NUMBER() window over every row of the chain; only a page reaching into the fallback
+    locales needs the window. The count is that of the translation groups with a row in the
+    chain (each gives one pick), with no window either.
+    """
+    codes = list(codes)
+    if len(codes) == 1:
+        chosen = pick_in_sql(queryset, codes, order_by).values(*fields)
+        return page_with_count(chosen, offset, limit, costly_filter=costly_filter)
+    rows = list(pick_in_sql(queryset, codes[:1], order_by).values(*fields)[offset : offset + limit])
+    if len(rows) < limit:
+        chosen = pick_in_sql(queryset, codes, order_by, locale_first=True).values(*fields)
+        rows = list(chosen[offset : offset + limit])
+        if not offset and len(rows) < limit:
+            return rows, len(rows)
+    groups = queryset.filter(locale__language_code__in=codes).order_by()
+    return rows, groups.values("translation_key").distinct().count()

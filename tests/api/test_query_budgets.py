@@ -20,6 +20,7 @@ BUDGETS = {
     "pages_list_fallback": 7,
     "pages_deep_offset": 7,
     "pages_search": 9,
+    "pages_search_one_locale": 7,  # the page of hits and their count in one query
     "page_detail": 8,
     "page_by_path": 8,
     "videos_list": 9,
@@ -37,6 +38,7 @@ def _urls(data) -> dict:
         "pages_list_fallback": f"{API}/pages/?locale=ar&fallback=en&limit=2",
         "pages_deep_offset": f"{API}/pages/?locale=ar&fallback=en&limit=2&offset=3",
         "pages_search": f"{API}/pages/?locale=ar&fallback=en&search=rights&limit=2",
+        "pages_search_one_locale": f"{API}/pages/?locale=en&search=rights&limit=2",
         "page_detail": f"{API}/pages/{page.pk}/?locale=ar",
         "page_by_path": f"{API}/pages/by-path/?path=/en/{page.slug}/",
         "videos_list": f"{API}/videos/?locale=ar&fallback=en&limit=2",
@@ -96,6 +98,27 @@ def test_deep_offset_counts_in_sql_and_returns_nothing_past_the_end(api_client, 
         "/pages/", locale="en", type="protect.AwarenessPage", offset=1, limit=2
     ).json_body
     assert [item["id"] for item in window["items"]] == [item["id"] for item in body["items"][1:3]]
+
+
+def test_fallback_pages_cross_from_the_requested_locale_into_the_fallback(
+    api_client, home_page, locales
+):
+    """Pages filled by the requested locale are read without the fallback window; every window
+    (within it, across the boundary, inside the fallback part, past the end) matches the slice
+    of the whole listing, with the count of translation groups."""
+    for number in range(7):
+        page = AwarenessPageFactory(parent=home_page, title=f"Page {number}")
+        if number % 2:
+            translate_page(page, locales["ar"], title=f"صفحة {number}")
+    query = {"locale": "ar", "fallback": "en", "type": "protect.AwarenessPage"}
+    whole = api_client.api("/pages/", **query, limit=100).json_body
+    assert whole["count"] == 7
+    assert [item["locale"] for item in whole["items"]] == ["ar"] * 3 + ["en"] * 4
+    for offset in range(9):
+        for limit in (1, 2, 3, 5):
+            body = api_client.api("/pages/", **query, offset=offset, limit=limit).json_body
+            assert body["count"] == 7, (offset, limit)
+            assert body["items"] == whole["items"][offset : offset + limit], (offset, limit)
 
 
 def _cold_video_queries(client, video) -> list[str]:

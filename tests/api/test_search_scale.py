@@ -7,6 +7,7 @@ from django.db import connection
 from cms.bench.bulk_pages import add_live_children
 from cms.search_index import index_in_bulk
 from protect.models import AwarenessPage
+from tests.factories import AwarenessPageFactory
 from tests.support.pages import translate_page
 
 pytestmark = pytest.mark.django_db
@@ -61,3 +62,32 @@ def test_title_matches_rank_first_on_postgresql(api_client, many_hits):
         pytest.skip("ranking needs PostgreSQL text search (SQLite returns tree order)")
     items = api_client.api("/pages/", locale="ar", search="protect", limit=5).json_body["items"]
     assert all(item["title"].startswith("Protect ar") for item in items)
+
+
+def test_an_offset_past_the_end_still_reports_the_exact_count(api_client, many_hits):
+    """The page and the count come from one query; with no row back there is nothing to read
+    the count from, and it is counted on its own."""
+    past = api_client.api("/pages/", locale="ar", search="protect", offset=ARABIC_HITS + 10)
+    assert past.status_code == 200
+    assert past.json_body == {"count": ARABIC_HITS, "items": []}
+    at_the_end = api_client.api("/pages/", locale="ar", search="protect", offset=ARABIC_HITS)
+    assert at_the_end.json_body == {"count": ARABIC_HITS, "items": []}
+    last_one = api_client.api("/pages/", locale="ar", search="protect", offset=ARABIC_HITS - 1)
+    assert last_one.json_body["count"] == ARABIC_HITS and len(last_one.json_body["items"]) == 1
+
+
+def test_a_search_without_hits_counts_none(api_client, many_hits):
+    body = api_client.api("/pages/", locale="ar", search="zzzunfindable").json_body
+    assert body == {"count": 0, "items": []}
+
+
+def test_a_fallback_search_counts_translation_groups(api_client, home_page, locales):
+    """With a fallback chain one item stands for a translation group: the count is of groups,
+    not of the matching rows of every locale (the one-query count is not used there)."""
+    for number in range(3):
+        page = AwarenessPageFactory(parent=home_page, title=f"Shelter {number}")
+        translate_page(page, locales["ar"], title=f"Shelter ar {number}")
+    body = api_client.api("/pages/", locale="ar", fallback="en", search="shelter", limit=2)
+    assert body.json_body["count"] == 3
+    assert {item["locale"] for item in body.json_body["items"]} == {"ar"}
+    assert api_client.api("/pages/", locale="ar", search="shelter").json_body["count"] == 3

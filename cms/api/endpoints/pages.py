@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
 
-from cms.fallback import first_available, pick_in_sql
+from cms.fallback import first_available, page_of_picks
 from cms.visibility import public_pages
 
 from .. import pagetypes, site_paths
@@ -82,10 +82,11 @@ def list_pages(
         order = ["-_score", "path"]
     elif search and search.strip():
         queryset = queryset.none()  # punctuation only: nothing can match
-    # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET).
-    chosen = pick_in_sql(queryset, chain.codes, order, locale_first=True)
-    rows = list(chosen.values(*ROW_FIELDS)[offset : offset + limit])
-    count = chosen.count() if offset or len(rows) == limit else offset + len(rows)
+    # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET); a search
+    # counts in the same query as its page of rows where it can (its filter is the cost).
+    rows, count = page_of_picks(
+        queryset, chain.codes, order, ROW_FIELDS, offset, limit, costly_filter=bool(words)
+    )
     translations = translations_for(request, [row["translation_key"] for row in rows])
     return {
         "count": count,

@@ -38,15 +38,14 @@ def page_row(page) -> dict:
     }
 
 
-def translations_for(request, keys) -> dict:
-    """translation_key → [{locale, id, title, url}] over live, public pages, in language order.
-    One query of plain rows; URLs come from ``url_path`` (``page_urls``)."""
+# The columns of a translation, in the order ``translations_from_rows`` reads them.
+TRANSLATION_COLUMNS = ("translation_key", "locale__language_code", "id", "title", "url_path")
+
+
+def translations_from_rows(request, rows) -> dict:
+    """translation_key → [{locale, id, title, url}] in language order, from
+    ``TRANSLATION_COLUMNS`` rows (in any order)."""
     by_key = defaultdict(list)
-    rows = (
-        public_pages(request=request)
-        .filter(translation_key__in=set(keys))
-        .values_list("translation_key", "locale__language_code", "id", "title", "url_path")
-    )
     for key, code, pk, title, url_path in rows:
         by_key[key].append((languages.sort_key(code), code, pk, title, url_path))
     return {
@@ -56,6 +55,21 @@ def translations_for(request, keys) -> dict:
         ]
         for key, group in by_key.items()
     }
+
+
+def translations_for(request, keys) -> dict:
+    """``translations_from_rows`` over the live, public pages of the translation groups
+    ``keys``: one query of plain rows for all of them, no page objects; URLs come from
+    ``url_path`` (``page_urls``)."""
+    if not keys:
+        return {}
+    rows = (
+        public_pages(request=request)
+        .filter(translation_key__in=set(keys))
+        .order_by()  # sorted here, by language: the tree order of Page's Meta is not needed
+        .values_list(*TRANSLATION_COLUMNS)
+    )
+    return translations_from_rows(request, rows)
 
 
 def row_item(request, row: dict, chain: LocaleChain, translations: dict) -> dict:
