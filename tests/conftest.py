@@ -4,27 +4,45 @@ import json
 import os
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from django.db import connections
 from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms import addresses
-from cms.api import versions
+from cms.api import local_cache, versions
 from home.locales import sync_locales
 from home.models import HomePage
 from tests.support import databases
 
 
 @pytest.fixture(autouse=True)
-def _fresh_content_version():
-    """Each test rolls the database back: no test may see another's version memo or cache."""
+def _fresh_content_version(monkeypatch):
+    """Each test rolls the database back: no test may see another's version memo or cache
+    (the per-process response LRU included: a rolled-back token may come back)."""
     versions.forget()
+    local_cache.clear()
+    _clearing_the_cache_clears_the_local_one(monkeypatch)
     cache.clear()
     yield
     versions.forget()
+    local_cache.clear()
+
+
+def _clearing_the_cache_clears_the_local_one(monkeypatch):
+    """Tests clear the shared cache to measure a cold answer: the LRU in front of it
+    (cms/api/local_cache.py) would otherwise still answer, so clearing one clears both."""
+    backend = type(caches[django_settings.PARTNER_API_CACHE])
+    clear = backend.clear
+
+    def clear_both(self):
+        local_cache.clear()
+        return clear(self)
+
+    monkeypatch.setattr(backend, "clear", clear_both)
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ The host is in the key as defence in depth: absolute URLs in answers come from
 used ``build_absolute_uri`` could otherwise serve ``Host: evil.example`` links to everyone.
 """
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from .api import api
@@ -37,8 +38,13 @@ def known_parameters() -> frozenset[str]:
 
 def canonical_query(request) -> str:
     """The known parameters, sorted: ``?b=2&a=1&zzz=9`` and ``?a=1&b=2`` give the same key."""
+    return _canonical(request.META.get("QUERY_STRING", ""))
+
+
+@lru_cache(maxsize=256)  # a function of the raw query string alone (known_parameters is fixed)
+def _canonical(query_string: str) -> str:
     known = known_parameters()
-    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    pairs = parse_qsl(query_string, keep_blank_values=True)
     return urlencode(sorted(pair for pair in pairs if pair[0] in known))
 
 

@@ -6,6 +6,9 @@ Cache keys and ETags include the token, so every cached response of every endpoi
 locale becomes stale at once; no enumeration of affected URLs is needed for our own cache.
 The CDN is purged through Wagtail's frontend-cache backends (``WAGTAILFRONTENDCACHE``).
 
+Response keys are looked up in this process's LRU first (``local_cache.py``: why that is safe
+across processes), then in the shared cache; a shared hit fills the LRU, a write goes to both.
+
 Cache failures never become errors: a broken cache degrades to uncached answers.
 """
 
@@ -21,12 +24,13 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from cms import addresses, bulk_mode, languages
 
-from . import versions
+from . import local_cache, versions
 
 logger = logging.getLogger(__name__)
 
 API_PREFIX = "/api/partner/v1/"
 CACHE_CONTROL = "public, max-age=60, s-maxage=300, stale-while-revalidate=86400"
+RESPONSE_PREFIX = "partner_api:response:"
 
 
 def _cache():
@@ -34,18 +38,34 @@ def _cache():
 
 
 def cache_get(key: str):
+    token = _token_of(key)
+    if token is not None and (found := local_cache.get(key, token)) is not None:
+        return found
     try:
-        return _cache().get(key)
+        found = _cache().get(key)
     except Exception:  # a cache outage degrades to "miss"
         logger.warning("Partner API: cache read failed", exc_info=True)
         return None
+    if token is not None and found is not None:
+        # The shared cache's remaining TTL is unknown: the LRU's own bound applies.
+        local_cache.put(key, token, found, settings.PARTNER_API_CACHE_SECONDS)
+    return found
 
 
 def cache_set(key: str, value, timeout: int) -> None:
+    if (token := _token_of(key)) is not None:
+        local_cache.put(key, token, value, timeout)
     try:
         _cache().set(key, value, timeout)
     except Exception:
         logger.warning("Partner API: cache write failed", exc_info=True)
+
+
+def _token_of(key: str) -> str | None:
+    """The content-version token of a response key (``response_key``); None for other keys."""
+    if not key.startswith(RESPONSE_PREFIX):
+        return None
+    return key[len(RESPONSE_PREFIX) :].partition(":")[0]
 
 
 def current_version() -> tuple[str, datetime]:
@@ -78,7 +98,7 @@ def invalidate(purge_paths: list[str] | tuple[str, ...] = ()) -> None:
 def response_key(version: str, host: str, path: str, query: str) -> str:
     """``query``: the canonical query of the known parameters (see ``middleware.py``)."""
     digest = hashlib.sha256(f"{host}|{path}?{query}".encode()).hexdigest()
-    return f"partner_api:response:{version}:{digest}"
+    return f"{RESPONSE_PREFIX}{version}:{digest}"
 
 
 def etag_for(version: str, path: str, query: str) -> str:

@@ -37,17 +37,18 @@ def _bench_cold(request) -> bool:
 
 
 def _wants_any(request) -> bool:
-    return "*" in parse_etags(request.headers.get("If-None-Match", ""))
+    return "*" in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", ""))
 
 
 def not_modified(request, etag: str, changed_at) -> bool:
     """True when the client's copy is current. ``If-None-Match: *`` ("any current
-    representation") is decided after the endpoint has answered: a missing page stays a 404."""
-    inm = request.headers.get("If-None-Match")
+    representation") is decided after the endpoint has answered: a missing page stays a 404.
+    Validators are read from META: ``request.headers`` builds a dict on each request."""
+    inm = request.META.get("HTTP_IF_NONE_MATCH")
     if inm is not None:
         wanted = {tag.removeprefix("W/") for tag in parse_etags(inm)}
         return etag.removeprefix("W/") in wanted
-    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    since = parse_http_date_safe(request.META.get("HTTP_IF_MODIFIED_SINCE", ""))
     return since is not None and int(changed_at.timestamp()) <= since
 
 

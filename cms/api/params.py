@@ -62,10 +62,31 @@ class LocaleChain:
         return self.codes[0]
 
 
+# Raw query strings (with the request's encoding) that passed ``check_query`` in this process:
+# the check depends on nothing else, and a warm answer then skips parsing the query. Only
+# successes are kept (a bad query is refused each time); bounded, and cleared when full (cache
+# busters only cost a re-check).
+_ACCEPTED_MAX = 256
+_ACCEPTED_LENGTH = 1024
+_accepted: dict[tuple[str, str | None], None] = {}
+
+
 def check_query(request) -> None:
     """Refuse control characters, unsafe bidi controls (``cms.bidi``) and oversized values in
     any query parameter (400)."""
-    for name, values in request.GET.lists():
+    key = (request.META.get("QUERY_STRING", ""), request.encoding)
+    if key in _accepted:
+        return
+    # Checked on request.GET itself (what the endpoints read), not on a re-parse of the key.
+    _check_values(request.GET)
+    if len(key[0]) <= _ACCEPTED_LENGTH:
+        if len(_accepted) >= _ACCEPTED_MAX:
+            _accepted.clear()
+        _accepted[key] = None
+
+
+def _check_values(query) -> None:
+    for name, values in query.lists():
         for value in [name, *values]:
             if _CONTROL.search(value):
                 raise ApiError(

@@ -394,6 +394,8 @@ CORS_EXPOSE_HEADERS = ["etag", "last-modified", "content-language", "retry-after
 # --- Partner API and webhooks (cms/api, cms/webhooks; see docs/partner-api.md) -----------------
 PARTNER_API_CACHE = "default"
 PARTNER_API_CACHE_SECONDS = int(os.environ.get("PARTNER_API_CACHE_SECONDS", 3600))
+# Each process's LRU of answers in front of that cache (cms/api/local_cache.py); 0 disables it.
+PARTNER_API_LOCAL_CACHE_BYTES = int(os.environ.get("PARTNER_API_LOCAL_CACHE_BYTES", 16 * 2**20))
 # Uncached requests per minute: anonymous by client IP, keyed tiers by partner key.
 PARTNER_API_RATE_TIERS = {"anonymous": 120, "standard": 1200, "premium": 6000}
 # How many reverse proxies of ours stand in front of the app (cms/client_ip.py): 0 = use
