@@ -8,16 +8,18 @@ API (``cms/api/files.py``, URL names ``partner_api:video_*``). Editors' reads (d
 from the pages it is given rather than importing it.
 """
 
+from typing import NamedTuple
+
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from cms import languages
+from cms import languages, prepared
 from cms.addresses import absolute
 from cms.uploads import rendition_or_none
-from cms.visibility import public_pages
+from cms.visibility import public_pages, visible_sql
 
 POSTER_RENDITION = "max-1280x720|format-jpeg"
 
@@ -39,6 +41,47 @@ def transcript_url(video_page: Page, code: str) -> str:
     )
 
 
+class Member(NamedTuple):
+    """A live, public page of a video's translation group, as ``translation_group`` reads it."""
+
+    id: int
+    code: str
+    cue_count: int
+    timings: str | None  # track_files.timings_fingerprint; None without a track file
+    title: str
+    url_path: str
+
+
+# Every visible member of the translation group of the visible video page %s, with its track
+# file's count and fingerprint and the group's source locale (its first translation source).
+_GROUP_SQL = f"""
+SELECT t.id, l.language_code, COALESCE(f.cue_count, 0), f.timings, t.title, t.url_path,
+  (SELECT sl.language_code FROM wagtail_localize_translationsource s
+   JOIN wagtailcore_locale sl ON sl.id = s.locale_id
+   WHERE s.object_id = p.translation_key ORDER BY s.created_at, s.id LIMIT 1)
+FROM wagtailcore_page p
+JOIN protect_videopage pv ON pv.page_ptr_id = p.id
+JOIN wagtailcore_page t ON t.translation_key = p.translation_key
+JOIN protect_videopage tv ON tv.page_ptr_id = t.id
+JOIN wagtailcore_locale l ON l.id = t.locale_id
+LEFT JOIN protect_trackfile f ON f.page_id = t.id
+WHERE p.id = %s AND {visible_sql("p")} AND {visible_sql("t")}
+"""
+
+
+def translation_group(video_id: int) -> tuple[list[Member], str | None]:
+    """(members, source locale code) of the video whose page ``video_id`` is live and public,
+    in one prepared query and no page object; ``([], None)`` when it is not."""
+    rows = prepared.fetch_all(_GROUP_SQL, (video_id,))
+    return [Member(*row[:6]) for row in rows], (rows[0][6] if rows else None)
+
+
+def group_tracks(page_id: int, members, source_code, served_locale_code: str, request=None):
+    """``published_tracks`` from ``translation_group``'s answer, with URLs of page ``page_id``."""
+    counts = _outdated_counts({m.code: (m.cue_count, m.timings) for m in members}, source_code)
+    return _track_items(page_id, counts, served_locale_code, request)
+
+
 def published_tracks(video_page, served_locale_code: str, request=None) -> list[dict]:
     """The contract's track items, one per language whose translation of the video is live.
 
@@ -56,7 +99,7 @@ def published_tracks(video_page, served_locale_code: str, request=None) -> list[
     """
     key = video_page.translation_key
     counts = _cue_counts(type(video_page), [key], request).get(key, {})
-    return _track_items(video_page, counts, served_locale_code, request)
+    return _track_items(video_page.pk, counts, served_locale_code, request)
 
 
 def published_tracks_many(video_pages, request=None) -> dict[int, list[dict]]:
@@ -68,7 +111,7 @@ def published_tracks_many(video_pages, request=None) -> dict[int, list[dict]]:
     counts = _cue_counts(model, {page.translation_key for page in video_pages}, request)
     return {
         page.pk: _track_items(
-            page, counts.get(page.translation_key, {}), page.locale.language_code, request
+            page.pk, counts.get(page.translation_key, {}), page.locale.language_code, request
         )
         for page in video_pages
     }
@@ -100,29 +143,40 @@ def _cue_counts(model, translation_keys, request) -> dict:
     for key, code, count, timings, source_code in rows:
         tracks_by_key.setdefault(key, {})[code] = (count or 0, timings)
         sources[key] = source_code
-    counts: dict = {}
-    for key, tracks in tracks_by_key.items():
-        source = tracks.get(sources[key])
-        for code, (count, timings) in tracks.items():
-            if count:
-                outdated = source is not None and code != sources[key] and timings != source[1]
-                counts.setdefault(key, {})[code] = (count, outdated)
-    return counts
+    return {key: _outdated_counts(tracks, sources[key]) for key, tracks in tracks_by_key.items()}
 
 
-def _track_items(video_page, counts: dict, served_locale_code: str, request) -> list[dict]:
+def _outdated_counts(tracks: dict, source_code) -> dict:
+    """{language: (cue count, outdated)} from {language: (cue count, timings)}, without the
+    languages that have no cues."""
+    source = tracks.get(source_code)
+    return {
+        code: (count, source is not None and code != source_code and timings != source[1])
+        for code, (count, timings) in tracks.items()
+        if count
+    }
+
+
+_PLACEHOLDER = "-"
+
+
+def _track_items(page_id: int, counts: dict, served_locale_code: str, request) -> list[dict]:
+    # One reverse() for every track: the URL with a placeholder language, completed per track.
+    url = reverse("partner_api:video_track", kwargs={"page_id": page_id, "language": _PLACEHOLDER})
+    if request is not None:
+        url = absolute(url)
+    head = url.removesuffix(f"{_PLACEHOLDER}.vtt")
     items = []
     for language in languages.all_languages():
         if language.code not in counts:
             continue
-        src = track_url(video_page, language.code)
         items.append(
             {
                 "srclang": language.code,
                 "label": language.native_name,
                 "kind": "subtitles",
                 "dir": language.dir,
-                "src": absolute(src) if request is not None else src,
+                "src": f"{head}{language.code}.vtt",
                 "default": language.code == served_locale_code,
                 "cue_count": counts[language.code][0],
                 "outdated": counts[language.code][1],

@@ -8,12 +8,11 @@ a page's cues are written (``protect/track_files.py``), never taken from the upl
 
 import hashlib
 
-from django.db.models import Subquery
 from django.http import HttpResponse
 from django.views.decorators.http import require_safe
 
-from cms import languages
-from cms.visibility import public_pages
+from cms import languages, prepared
+from cms.visibility import public_pages, visible_sql
 from protect.models import VideoPage
 
 from .errors import error_response
@@ -34,21 +33,27 @@ def _not_found(what: str):
     return error_response(404, "not_found", what)
 
 
+# The video's page, its translation into the language, and that translation's track file, both
+# pages visible; p must be a video page (translations share its type; the track file implies t's).
+_TRACK_SQL = f"""
+SELECT t.slug, f.vtt, f.transcript
+FROM wagtailcore_page p
+JOIN protect_videopage pv ON pv.page_ptr_id = p.id
+JOIN wagtailcore_page t ON t.translation_key = p.translation_key
+JOIN wagtailcore_locale l ON l.id = t.locale_id
+JOIN protect_trackfile f ON f.page_id = t.id
+WHERE p.id = %s AND l.language_code = %s AND f.cue_count > 0
+  AND {visible_sql("p")} AND {visible_sql("t")}
+"""
+
+
 def _track_file(request, page_id: int, language: str) -> tuple[str, str, str] | None:
     """(slug, vtt, transcript) of the live, public translation into ``language`` of video
-    ``page_id``, read from its stored track file (``protect.TrackFile``) in one query (plus
-    the view restrictions, once per request); None when there is none or it has no cues."""
+    ``page_id``, read from its stored track file (``protect.TrackFile``) in one prepared query;
+    None when there is none or it has no cues."""
     if not in_id_range(page_id) or languages.get(language) is None:
         return None
-    visible = public_pages(VideoPage.objects.all(), request)
-    key = Subquery(visible.filter(pk=page_id).values("translation_key")[:1])
-    return (
-        visible.filter(
-            translation_key=key, locale__language_code=language, track_file__cue_count__gt=0
-        )
-        .values_list("slug", "track_file__vtt", "track_file__transcript")
-        .first()
-    )
+    return prepared.fetch_one(_TRACK_SQL, (page_id, language))
 
 
 @require_safe

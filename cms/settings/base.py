@@ -144,6 +144,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# The hot raw reads of cms/prepared.py are prepared once per PostgreSQL connection. Off (0) behind
+# a pooler in transaction mode (pgbouncer): statements prepared in one session are missing in the
+# next. Django turns psycopg's preparing off (prepare_threshold None); on, psycopg's own default
+# threshold changes nothing else: the ORM's client-side-binding cursors never prepare.
+DATABASE_PREPARED_STATEMENTS = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "prepare_threshold", 5 if DATABASE_PREPARED_STATEMENTS else None
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------

@@ -24,8 +24,9 @@ BUDGETS = {
     "page_detail": 8,
     "page_by_path": 8,
     "videos_list": 9,
-    "video_detail": 8,
-    "vtt": 3,
+    # version, the translation group (one prepared query), the chosen page, the sites (two)
+    "video_detail": 5,
+    "vtt": 2,  # version and the track (one prepared query, visibility in SQL)
     "materials_list": 6,
     "changes": 2,
 }

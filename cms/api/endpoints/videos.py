@@ -4,15 +4,16 @@ from datetime import datetime
 from typing import Literal
 
 from ninja import Router, Schema
-from pydantic import Field
-from wagtail.models import Page
+from pydantic import BaseModel, Field
 
+from cms import languages
 from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
 from protect import tracks
 from protect.models import VideoPage
 
 from ..errors import ApiError
+from ..page_urls import full_url
 from ..params import (
     FallbackParam,
     IdPath,
@@ -43,7 +44,7 @@ class VideoFileOut(Schema):
     poster: PosterOut | None
 
 
-class TrackOut(Schema):
+class TrackOut(BaseModel):  # a plain model: ninja's Schema resolves every field, per track
     srclang: str
     label: str = Field(description="The language's name in that language.")
     kind: Literal["subtitles", "captions"]
@@ -136,36 +137,36 @@ def get_video(
     """One video in `locale` (`video_id` may be the id of any of its translations); `tracks`
     lists every published subtitle language, whatever the locale served."""
     chain = locale_chain(request, locale, fallback)
-    key = (
-        public_pages(VideoPage.objects.all(), request)
-        .filter(pk=video_id)
-        .values_list("translation_key", flat=True)
-        .first()
-    )
-    if key is None:
+    members, source_code = tracks.translation_group(video_id)
+    if not members:
         raise ApiError(404, "not_found", f"No live, public video {video_id}.")
-    group = {
-        page.locale.language_code: page
-        for page in _videos().filter(
-            pk__in=public_pages(Page.objects.all(), request)
-            .filter(translation_key=key)
-            .values("pk")
-        )
-    }
-    chosen = first_available(group, chain.codes)
+    member = first_available({m.code: m for m in members}, chain.codes)
+    chosen = _videos().filter(pk=member.id).first() if member is not None else None
     if chosen is None:
         raise ApiError(
             404,
             "translation_not_found",
             f"Video {video_id} has no live translation in {', '.join(chain.codes)}. "
-            f"Available: {', '.join(sorted(group))}. Add fallback=<code> to accept another language.",
+            f"Available: {', '.join(sorted(m.code for m in members))}. "
+            "Add fallback=<code> to accept another language.",
         )
-    served(request, chosen.locale.language_code)
-    translations = translations_for(request, [key])
-    item = list_item(request, chosen, chain, translations)
+    code = chosen.locale.language_code
+    served(request, code)
+    item = list_item(
+        request, chosen, chain, {chosen.translation_key: _translations(request, members)}
+    )
     item.update(tracks.video_payload(chosen, request))
     item.update(
         description=chosen.description,
-        tracks=tracks.published_tracks(chosen, chosen.locale.language_code, request),
+        tracks=tracks.group_tracks(chosen.pk, members, source_code, code, request),
     )
     return item
+
+
+def _translations(request, members) -> list[dict]:
+    """``translations_for``'s list, from the group's rows."""
+    ordered = sorted(members, key=lambda m: (languages.sort_key(m.code), m.code, m.id))
+    return [
+        {"locale": m.code, "id": m.id, "title": m.title, "url": full_url(request, m.url_path)}
+        for m in ordered
+    ]
