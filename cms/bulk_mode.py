@@ -10,7 +10,8 @@ bulk API, their references rebuilt, one CDN purge made and the ``defer()``-ed ca
         ...  # save and publish many objects
 
 ``run_once``: more tasks (django-tasks ``Task`` objects) whose enqueues are collected; each distinct
-call runs once, in this process, at the exit, in the order the tasks are given.
+call runs once, in this process, at the exit, in the order the tasks are given. A task with a bulk
+form (``register_bulk``) has all its calls made by one call of that form.
 
 On an exception nothing is lost: the collected tasks are enqueued as they would have been (the
 worker does them) and the deferred callables run; then the exception propagates.
@@ -45,6 +46,15 @@ _ROUNDS = 5  # the exit work can save objects too (e.g. memory entries): collect
 SEARCH = insert_or_update_object_task.func
 REFERENCES = update_reference_index_task.func
 PURGE = purge_urls_from_cache_task.func
+
+
+# Task func → fn(list of (args, kwargs)) that makes every call, in order (see register_bulk).
+_BULK = {}
+
+
+def register_bulk(task: Task, fn) -> None:
+    """Let bulk mode run ``task``'s collected calls as ``fn([(args, kwargs), …])``."""
+    _BULK[task.func] = fn
 
 
 @dataclass
@@ -152,6 +162,10 @@ def _phase(calls, run, progress, *args) -> None:
 
 
 def _call(calls, progress, name) -> None:
+    bulk = _BULK.get(calls[0][0].func)
+    if bulk is not None:
+        bulk([(args, kwargs) for _task, args, kwargs in calls])
+        return
     for task, args, kwargs in tqdm(calls, desc=name, disable=not progress):
         task.call(*args, **kwargs)
 

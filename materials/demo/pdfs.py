@@ -1,9 +1,19 @@
-"""Small, real demo PDFs in the language's own script (Noto fonts, shaped with HarfBuzz)."""
+"""Small, real demo PDFs in the language's own script (Noto fonts, shaped with HarfBuzz).
 
+The demo makes ~130 PDFs; parsing a Noto font (its cmap and glyph widths) is most of what
+``add_font`` costs, so each font is parsed once per process and every PDF gets a copy of it
+with its own fontTools object (``output()`` subsets that one in place) and its own subset.
+"""
+
+import copy
+import functools
 import logging
+from io import BytesIO
 from pathlib import Path
 
+from fontTools import ttLib
 from fpdf import FPDF
+from fpdf.fonts import SubsetMap, TTFFont
 
 from cms import languages
 
@@ -23,16 +33,31 @@ class DemoPDF(FPDF):
         self.set_title(title)
         self.set_creator("PROTECT CMS demo content")
         self.set_author("IOM PROTECT project (demo)")
-        self.add_font("latin", fname=str(FONTS / LATIN))
+        self.add_cached_font("latin", LATIN)
         family = "latin"
         if language.script in SCRIPT_FONTS:
-            self.add_font("script", fname=str(FONTS / SCRIPT_FONTS[language.script]))
+            self.add_cached_font("script", SCRIPT_FONTS[language.script])
             family = "script"
             # Digits, "PROTECT" and phone numbers fall back to the Latin font.
             self.set_fallback_fonts(["latin"])
         self.family_name = family
         self.set_text_shaping(use_shaping_engine=True, direction="rtl" if self.rtl else "ltr")
         self.set_auto_page_break(auto=True, margin=15)
+
+    def add_cached_font(self, family: str, fname: str) -> None:
+        """What ``add_font(family, fname=…)`` does, from the font parsed once per process."""
+        parsed = _parsed_font(fname)
+        font = copy.copy(parsed)  # shares the read-only parts: cmap, metrics, descriptor
+        font.i = len(self.fonts) + 1
+        font.fontkey = family
+        font.ttfont = ttLib.TTFont(BytesIO(_font_bytes(fname)), recalcTimestamp=False, lazy=True)
+        font.cw = copy.copy(parsed.cw)  # a defaultdict: look-ups of missing characters add keys
+        font.glyph_ids = dict(parsed.glyph_ids)
+        font.missing_glyphs = []
+        font.biggest_size_pt = 0
+        font._hbfont = None
+        font.subset = SubsetMap(font)
+        self.fonts[family] = font
 
     def paragraph(self, text: str, size: int = 11, gap: int = 3) -> None:
         self.set_font(self.family_name, size=size)
@@ -43,6 +68,18 @@ class DemoPDF(FPDF):
         self.set_y(-12)
         self.set_font("latin", size=7)
         self.cell(0, 5, f"PROTECT demo · {self.page_no()}", align="C")
+
+
+@functools.cache
+def _font_bytes(fname: str) -> bytes:
+    return (FONTS / fname).read_bytes()
+
+
+@functools.cache
+def _parsed_font(fname: str) -> TTFFont:
+    pdf = FPDF()
+    pdf.add_font("parsed", fname=str(FONTS / fname))
+    return pdf.fonts["parsed"]
 
 
 def leaflet(language_code: str, title: str, paragraphs: list[str], print_edition=False) -> bytes:

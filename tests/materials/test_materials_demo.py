@@ -1,5 +1,6 @@
 """The material library's demo content: real PDFs in each script, built through the services."""
 
+import datetime
 import io
 import re
 
@@ -35,6 +36,31 @@ def test_report_has_a_bookmarked_chapter_per_country():
     data = pdfs.report("Mapping Report", [("Greece", ["Text"]), ("Italy", ["Text"])])
     outline = [item.title for item in PdfReader(io.BytesIO(data)).outline]
     assert outline == ["Greece", "Italy"]
+
+
+def test_cached_fonts_make_the_same_pdf_as_add_font(monkeypatch):
+    """Each font is parsed once per process; a PDF made from the cached copy is byte for byte
+    the one fpdf2's own add_font makes, however many PDFs used the font before."""
+    fixed = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+    def dated(cls):
+        def init(self, *args, **kwargs):
+            cls.__init__(self, *args, **kwargs)
+            self.set_creation_date(fixed)
+
+        return type(cls.__name__, (cls,), {"__init__": init})
+
+    def uncached(self, family, fname):
+        self.add_font(family, fname=str(pdfs.FONTS / fname))
+
+    paragraphs = ["Arabic: \u0644\u0627 \u064a\u062d\u0642 112", "Tigrinya: \u1230\u120b\u121d"]
+    pdfs.leaflet("ar", "Title", paragraphs)  # the fonts are parsed now, and reused below
+    monkeypatch.setattr(pdfs, "DemoPDF", dated(pdfs.DemoPDF))
+    cached = [pdfs.leaflet(code, "Title", paragraphs) for code in ("ti", "ar", "ar")]
+    monkeypatch.setattr(pdfs.DemoPDF, "add_cached_font", uncached)
+    fresh = [pdfs.leaflet(code, "Title", paragraphs) for code in ("ti", "ar", "ar")]
+    assert cached == fresh
+    assert pdfs._parsed_font.cache_info().currsize == 3  # Latin, Arabic, Ethiopic
 
 
 def test_country_names_come_from_cldr():

@@ -9,12 +9,14 @@ from . import lookup, text
 from .models import TaskLeverage
 
 
-def compute(task) -> TaskLeverage:
-    sources = list(
-        StringSegment.objects.filter(source_id=task.source_id)
-        .order_by("order")
-        .values_list("string__data", flat=True)
-    )
+def compute(task, sources=None) -> TaskLeverage:
+    """``sources``: the texts of the task's source segments in order, if already read."""
+    if sources is None:
+        sources = list(
+            StringSegment.objects.filter(source_id=task.source_id)
+            .order_by("order")
+            .values_list("string__data", flat=True)
+        )
     found = lookup.matches(sources, task.source_locale_id, task.target_locale_id)
     counts = {"new_words": 0, "fuzzy_words": 0, "exact_words": 0}
     for source, matches in zip(sources, found, strict=True):

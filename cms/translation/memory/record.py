@@ -18,35 +18,39 @@ class Pair:
     origin_path: str = ""
 
 
-def pairs_for_task(task) -> list[Pair]:
-    """The task's segments that have a translation, in order (two queries)."""
+def pairs_for_task(task, segments=None) -> list[Pair]:
+    """The task's segments that have a translation, in order (two queries; one if its source
+    ``segments`` are given, in order, with their strings and contexts)."""
     done = {
         (string_id, context_id): data
         for string_id, context_id, data in StringTranslation.objects.filter(
             context__object_id=task.source.object_id, locale_id=task.target_locale_id
         ).values_list("translation_of_id", "context_id", "data")
     }
-    segments = StringSegment.objects.filter(source_id=task.source_id).select_related(
-        "string", "context"
-    )
+    if segments is None:
+        segments = StringSegment.objects.filter(source_id=task.source_id).select_related(
+            "string", "context"
+        )
+        segments = segments.order_by("order")
     pairs = []
-    for segment in segments.order_by("order"):
+    for segment in segments:
         target = done.get((segment.string_id, segment.context_id), "")
         if target.strip():
             pairs.append(Pair(segment.string.data, target, segment.context.path))
     return pairs
 
 
-def record_task(task, user=None) -> int:
-    """Add ``task``'s translations to the memory; returns how many entries are new."""
+def record_task(task, user=None, pairs=None) -> int:
+    """Add ``task``'s translations (its ``pairs_for_task`` unless given) to the memory; returns
+    how many entries are new."""
     origin = {
         "origin_type_id": task.content_type_id,
         "origin_id": str(task.source.object_id),
         "origin_label": task.title[:255],
     }
-    return record_pairs(
-        pairs_for_task(task), task.source_locale_id, task.target_locale_id, user, origin
-    )
+    if pairs is None:
+        pairs = pairs_for_task(task)
+    return record_pairs(pairs, task.source_locale_id, task.target_locale_id, user, origin)
 
 
 def record_pairs(pairs, source_locale_id, target_locale_id, user=None, origin=None) -> int:
