@@ -31,10 +31,6 @@ def with_cue_totals(queryset):
 
 
 # --- public ---------------------------------------------------------------------------------
-def track_url(video_page: Page, code: str) -> str:
-    return reverse("partner_api:video_track", kwargs={"page_id": video_page.pk, "language": code})
-
-
 def transcript_url(video_page: Page, code: str) -> str:
     return reverse(
         "partner_api:video_transcript", kwargs={"page_id": video_page.pk, "language": code}
