@@ -44,6 +44,7 @@ class _RootIndex:
         # Wagtail's root paths are url_paths, which end with "/"; any other would need the scan.
         self.slashed = all(root.root_path.endswith("/") for root in self.roots)
         self.starts: dict[tuple, tuple[int, str] | None] = {}
+        self.found: dict[str, tuple[int, str] | None] = {}  # by url_path or parent's url_path
 
     def matches(self, url_path: str) -> tuple[int, ...]:
         """Places of the roots whose path starts ``url_path``, in Wagtail's order."""
@@ -88,10 +89,16 @@ def _index(request) -> _RootIndex:
 def full_url(request, url_path: str) -> str | None:
     """What ``page.get_full_url(request)`` answers for a page with this ``url_path``."""
     index = _index(request)
-    places = index.matches(url_path)
-    if not places:
-        return None
-    found = index.start(places)
+    key = url_path
+    if index.slashed and url_path not in index.by_path:
+        # Not a root itself: under the roots its parent is under. Siblings (a listing's
+        # translations, mostly) then share one lookup.
+        key = url_path[: url_path.rfind("/", 0, -1) + 1]
+    try:
+        found = index.found[key]
+    except KeyError:
+        places = index.matches(key)
+        found = index.found[key] = index.start(places) if places else None
     if found is None:
         return None
     cut, start = found

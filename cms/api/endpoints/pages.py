@@ -6,12 +6,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from ninja import Query, Router
 
-from cms.fallback import first_available, page_of_picks
+from cms.fallback import first_available, page_of_picks, pick_in_sql
 from cms.visibility import public_pages
 
 from .. import pagetypes, site_paths
 from .. import search as text_search
 from ..errors import ApiError
+from ..page_listing import requested_locale_page
 from ..params import (
     FallbackParam,
     IdPath,
@@ -70,24 +71,43 @@ def list_pages(
     locale that has them), one item per translation group. Ordered by locale in chain order,
     then tree order."""
     chain = locale_chain(request, locale, fallback)
-    queryset = public_pages(request=request)
     model = _page_type(type)
-    if model is not None:
-        queryset = queryset.filter(content_type=ContentType.objects.get_for_model(model))
-    order = ["path"]
     words = search_words(search or "")
-    if words:
-        # Searched within the chain's locales: exact counts, best match first per locale.
-        queryset = text_search.matching(queryset, words)
-        order = ["-_score", "path"]
-    elif search and search.strip():
-        queryset = queryset.none()  # punctuation only: nothing can match
+    if not words:
+        if search and search.strip():
+            return _page_list(request, chain, [], 0, {})  # punctuation only: nothing can match
+        return _listing(request, chain, model, offset, limit)
+    # Searched within the chain's locales: exact counts, best match first per locale.
+    queryset = text_search.matching(_of_type(public_pages(request=request), model), words)
     # Picking, ordering, counting and slicing all happen in SQL (LIMIT/OFFSET); a search
     # counts in the same query as its page of rows where it can (its filter is the cost).
     rows, count = page_of_picks(
-        queryset, chain.codes, order, ROW_FIELDS, offset, limit, costly_filter=bool(words)
+        queryset, chain.codes, ["-_score", "path"], ROW_FIELDS, offset, limit, costly_filter=True
     )
     translations = translations_for(request, [row["translation_key"] for row in rows])
+    return _page_list(request, chain, rows, count, translations)
+
+
+def _of_type(queryset, model):
+    if model is None:
+        return queryset
+    return queryset.filter(content_type=ContentType.objects.get_for_model(model))
+
+
+def _listing(request, chain: LocaleChain, model, offset: int, limit: int) -> dict:
+    """The listing without search, in tree order: one prepared query while the requested
+    locale fills the page (``page_listing``), the chain's picks for a page beyond it."""
+    type_id = None if model is None else ContentType.objects.get_for_model(model).pk
+    rows, count, translations = requested_locale_page(request, chain.codes, type_id, offset, limit)
+    if len(rows) < limit and len(chain.codes) > 1:
+        queryset = _of_type(public_pages(request=request), model)
+        chosen = pick_in_sql(queryset, chain.codes, ["path"], locale_first=True)
+        rows = list(chosen.values(*ROW_FIELDS)[offset : offset + limit])
+        translations = translations_for(request, [row["translation_key"] for row in rows])
+    return _page_list(request, chain, rows, count, translations)
+
+
+def _page_list(request, chain: LocaleChain, rows, count: int, translations: dict) -> dict:
     return {
         "count": count,
         "items": [row_item(request, row, chain, translations) for row in rows],
