@@ -30,12 +30,15 @@ def _sql(vendor: str, fallbacks: int, typed: bool) -> str:
     content_type_id, last_published_at, path)``: the page, then translations, then the count
     (as ``id``)."""
     of_type = " AND p.content_type_id = %s" if typed else ""
-    # PostgreSQL plans the IN (SELECT …) as a hash join over every page; an array of the 20
-    # keys is looked up in the (translation_key, locale_id) index (2 ms instead of 7).
-    keys = "IN (SELECT translation_key FROM chosen)"
-    if vendor == "postgresql":
-        keys = "= ANY(ARRAY(SELECT translation_key FROM chosen))"
+
+    def among(subquery: str) -> str:
+        # PostgreSQL plans ``IN (SELECT …)`` as a hash join over every page; an array of the
+        # few values is looked up in an index instead (the page's 20 translation keys: 2 ms
+        # instead of 7; a chain's two locales: 0.6 ms instead of 5).
+        return f"= ANY(ARRAY({subquery}))" if vendor == "postgresql" else f"IN ({subquery})"
+
     codes = ", ".join(["%s"] * (1 + fallbacks))
+    in_chain = among(f"SELECT id FROM wagtailcore_locale WHERE language_code IN ({codes})")
     # One locale: one row per group. A chain counts the groups with a row in it.
     counted = "COUNT(DISTINCT p.translation_key)" if fallbacks else "COUNT(*)"
     return f"""
@@ -53,11 +56,11 @@ UNION ALL
 SELECT {_TRANSLATION}, p.id, p.title, p.translation_key, l.language_code, p.url_path, NULL,
   NULL, NULL
 FROM wagtailcore_page p JOIN {_IN_LOCALE}
-WHERE p.translation_key {keys} AND {visible_sql("p")}
+WHERE p.translation_key {among("SELECT translation_key FROM chosen")} AND {visible_sql("p")}
 UNION ALL
 SELECT {_COUNT}, {counted}, NULL, NULL, NULL, NULL, NULL, NULL, NULL
-FROM wagtailcore_page p JOIN {_IN_LOCALE}
-WHERE l.language_code IN ({codes}) AND {visible_sql("p")}{of_type}
+FROM wagtailcore_page p
+WHERE p.locale_id {in_chain} AND {visible_sql("p")}{of_type}
 ORDER BY 1, 9, 2
 """
 

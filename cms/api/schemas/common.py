@@ -19,9 +19,10 @@ class ErrorOut(Schema):
 ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 429: ErrorOut, 503: ErrorOut}
 
 
-# A plain pydantic model (always built from dicts): a ninja ``Schema`` wraps each of the ~460
-# translations of a listing in its per-field resolver, a third of the listing's time. Same
-# OpenAPI document. (No docstring: it would become the schema's description.)
+# Plain pydantic models, always built from dicts: a ninja ``Schema`` wraps each item and each of
+# the ~460 translations of a listing in its per-field resolver (DjangoGetter), a third of the
+# listing's time. Same OpenAPI document. (No docstring on TranslationOut: it would become the
+# schema's description.)
 class TranslationOut(BaseModel):
     locale: str
     id: int
@@ -29,7 +30,7 @@ class TranslationOut(BaseModel):
     url: str | None = Field(description="Public URL of the translation on the PROTECT site.")
 
 
-class LocalisedItem(Schema):
+class LocalisedItem(BaseModel):
     """Fields every content item carries."""
 
     locale: str = Field(description="The locale actually served.")
@@ -47,6 +48,6 @@ class PageListItem(LocalisedItem):
     last_published_at: datetime | None
 
 
-class PageList(Schema):
+class PageList(BaseModel):
     count: int
     items: list[PageListItem]
