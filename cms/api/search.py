@@ -36,7 +36,10 @@ def matching(queryset, words: str):
             _score=Value(0.0, output_field=FloatField())
         )
     config = _config()
-    every_word = Q()
+    # A page's entry is its specific model's (modelsearch indexes the specific instance):
+    # naming the content type makes the entry one index probe per page instead of one per
+    # page model (the relation's IN list), a third of a broad search's time at 23k pages.
+    every_word = Q(index_entries__content_type_id=F("content_type_id"))
     for term in terms:
         query = SearchQuery(term, search_type="plain", config=config)
         every_word &= Q(index_entries__title=query) | Q(index_entries__body=query)
