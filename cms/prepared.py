@@ -1,6 +1,6 @@
 """Server-side prepared statements for a few hot raw queries (the ``.vtt`` track, a video's
-translation group): on PostgreSQL each is parsed and planned once per connection, then only
-executed (planning the track query costs ~15× executing it).
+translation group, the pages listing): on PostgreSQL each is parsed and planned once per
+connection, then only executed (planning the track query costs ~15× executing it).
 
 Django's cursors bind parameters on the client and never prepare, so these queries run on a
 psycopg server-binding cursor of the same connection, wrapped in Django's own cursor wrapper:
