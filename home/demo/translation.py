@@ -1,16 +1,16 @@
-"""Translate demo objects through wagtail-localize, exactly as the admin's "Translate" does.
+"""Translate demo objects through wagtail-localize, as the admin's "Translate" does.
 
-``translate_object`` submits the object (TranslationSource + a Translation per locale), fills the
-string translations from the phrasebook, and publishes the targets. The records are real: the
-translation queue and editor pick them up like any other translation.
+``translate_object`` submits the object (TranslationSource + a Translation per locale, through
+the queue's submission service), fills the string translations from the phrasebook, and saves
+each target once, published (no draft target first). The records are real: the translation
+queue and editor pick them up like any other translation.
 """
 
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.operations import translate_object as submit_for_translation
 
-from cms.translation.services import writing
+from cms.translation.services import submission, writing
 
 from . import phrasebook
 
@@ -41,14 +41,19 @@ def translate_object(instance, user=None, only: list[str] | None = None) -> int:
     ]
     if not locales:
         return 0
-    submit_for_translation(instance, locales, user=user)
-    translations = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale__in=locales
-    ).select_related("source", "target_locale")
-    for translation in translations:
-        fill_strings(translation, user)
-        translation.save_target(user=user, publish=True)
+    publish_translated(instance, locales, user, lambda translation: None)
     return len(locales)
+
+
+def publish_translated(instance, locales, user, overrides) -> None:
+    """Submit ``instance`` into ``locales``, fill each translation's strings (``overrides(t)``:
+    texts by segment path, or None) and save each target once, published."""
+    done = submission.submit(instance, locales, user=user, build_targets=False)
+    translations = done.translations_of(instance)
+    for translation in translations:
+        fill_strings(translation, user, overrides=overrides(translation))
+    if translations:
+        submission.save_targets(translations[0].source, translations, user, publish=True)
 
 
 def fill_strings(translation: Translation, user, overrides: dict[str, str] | None = None) -> None:
