@@ -7,7 +7,7 @@ queue and editor pick them up like any other translation.
 """
 
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import Translation
 
 from cms.translation.services import submission, writing
@@ -31,8 +31,8 @@ def missing_locales(instance) -> list[Locale]:
 def translate_object(instance, user=None, only: list[str] | None = None) -> int:
     """Translate ``instance`` into every locale that lacks it (or those of ``only`` that lack it).
 
-    Returns how many translations were made. Publishing happens when the transaction commits
-    (wagtail-localize publishes in ``on_commit``).
+    Returns how many translations were made. The targets are published in the caller's
+    transaction (one commit per object, not one per write of each publish).
     """
     locales = [
         locale
@@ -52,8 +52,16 @@ def publish_translated(instance, locales, user, overrides) -> None:
     translations = done.translations_of(instance)
     for translation in translations:
         fill_strings(translation, user, overrides=overrides(translation))
-    if translations:
-        submission.save_targets(translations[0].source, translations, user, publish=True)
+    if not translations:
+        return
+    source = translations[0].source
+    if not isinstance(instance, DraftStateMixin):
+        submission.save_targets(source, translations, user, publish=True)  # saved live
+        return
+    # Drafts, then each published here, in the transaction: wagtail-localize would publish
+    # after the commit, where each of a publish's writes is a transaction of its own.
+    for translation in submission.save_targets(source, translations, user, publish=False):
+        translation.get_target_instance().latest_revision.publish()
 
 
 def fill_strings(translation: Translation, user, overrides: dict[str, str] | None = None) -> None:

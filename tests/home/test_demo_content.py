@@ -1,4 +1,4 @@
-"""load_demo_content end to end: it commits per object (wagtail-localize publishes on commit), so
+"""load_demo_content end to end: it commits per object (queued work is collected on commit), so
 this runs as one transactional test; serialized_rollback restores the migrated data for the
 tests that follow."""
 

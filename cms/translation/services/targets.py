@@ -35,12 +35,14 @@ from wagtail_localize.segments.ingest import ingest_segments
 from wagtail_localize.strings import StringValue
 
 
-def save_targets(source, translations, user, publish: bool) -> None:
+def save_targets(source, translations, user, publish: bool) -> list:
     """``save_target`` of each translation (validation errors skipped, as stock does), with the
-    source instance built once and the segment values of every locale read at once."""
+    source instance built once and the segment values of every locale read at once. Returns the
+    translations whose targets were saved."""
     if not translations:
-        return
+        return []
     locales = [translation.target_locale for translation in translations]
+    saved = []
     with shared_reads(source, locales) as reads:
         new_pages = _new_page_parents(reads.original, locales)
         for translation in translations:
@@ -51,6 +53,8 @@ def save_targets(source, translations, user, publish: bool) -> None:
                     source, translation, reads, parent, user, publish
                 ):
                     translation.save_target(user=user, publish=publish)
+                saved.append(translation)
+    return saved
 
 
 @dataclass
