@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.exceptions import ObjectDoesNotExist
+from django.db import transaction
 from django_tasks.base import Task
 from modelsearch.backends import get_search_backends_with_name
 from modelsearch.tasks import insert_or_update_object_task
@@ -149,12 +150,14 @@ def _flush(state: _State, progress: bool) -> None:
 
 
 def _phase(calls, run, progress, *args) -> None:
-    """``run(calls, …)``; if it fails, the calls are enqueued as usual (all of them: they are
-    idempotent) before the error propagates."""
+    """``run(calls, …)`` in one transaction (one commit, not one per row written: on SQLite each
+    commit is a sync to disk); if it fails, nothing of it is kept and the calls are enqueued as
+    usual (all of them: they are idempotent) before the error propagates."""
     if not calls:
         return
     try:
-        run(calls, progress, *args)
+        with transaction.atomic():
+            run(calls, progress, *args)
     except BaseException:
         for task, task_args, kwargs in calls:
             _original_enqueue(task, *task_args, **kwargs)

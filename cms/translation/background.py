@@ -4,15 +4,16 @@ into many locales, and queue jobs (``QueueJob``), each kind run by its handler i
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django_tasks import task
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
-from wagtail_localize.operations import translate_object, translate_page_subtree
+
+from cms import bulk_mode
 
 from . import machine
 from .exchange import handlers as exchange_handlers
 from .memory import tmx_jobs
 from .models import EXCHANGE_KINDS, JobKind, QueueJob, TranslationTask
-from .services import publishing, review, staleness
+from .services import publishing, review, staleness, submission
 
 
 @task()
@@ -40,9 +41,9 @@ def submit_task(
         return 0  # deleted before the worker got to it
     locales = list(Locale.objects.filter(pk__in=locale_ids))
     user = get_user_model().objects.filter(pk=user_id).first()
-    translate_object(instance, locales, user=user)
-    if subtree and isinstance(instance, Page):
-        translate_page_subtree(instance.pk, locales, None, user)
+    # Search, reference and leverage work of the new rows once at the end, not a task per save.
+    with bulk_mode.deferred_indexing(progress=False):
+        submission.submit(instance, locales, user=user, subtree=subtree)
     return len(locales)
 
 

@@ -2,6 +2,7 @@
 overrides. (Translated texts are counted by ``services.writing``, their only writer.)"""
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
@@ -83,6 +84,9 @@ def locale_root_created(sender, instance, created, **kwargs):
 @receiver(post_save, sender=TranslationLog)
 def translation_saved(sender, instance, created, **kwargs):
     # wagtail-localize saved a target; objects without drafts are published by that save.
+    model = ContentType.objects.get_for_id(instance.source.specific_content_type_id).model_class()
+    if model is not None and issubclass(model, DraftStateMixin):
+        return  # published by their revision (object_published), not by this save
     try:
         target = instance.get_instance()
     except Exception:  # target deleted meanwhile

@@ -1,16 +1,16 @@
-"""Translate demo objects through wagtail-localize, exactly as the admin's "Translate" does.
+"""Translate demo objects through wagtail-localize, as the admin's "Translate" does.
 
-``translate_object`` submits the object (TranslationSource + a Translation per locale), fills the
-string translations from the phrasebook, and publishes the targets. The records are real: the
-translation queue and editor pick them up like any other translation.
+``translate_object`` submits the object (TranslationSource + a Translation per locale, through
+the queue's submission service), fills the string translations from the phrasebook, and saves
+each target once, published (no draft target first). The records are real: the translation
+queue and editor pick them up like any other translation.
 """
 
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.operations import translate_object as submit_for_translation
 
-from cms.translation.services import writing
+from cms.translation.services import submission, writing
 
 from . import phrasebook
 
@@ -31,8 +31,8 @@ def missing_locales(instance) -> list[Locale]:
 def translate_object(instance, user=None, only: list[str] | None = None) -> int:
     """Translate ``instance`` into every locale that lacks it (or those of ``only`` that lack it).
 
-    Returns how many translations were made. Publishing happens when the transaction commits
-    (wagtail-localize publishes in ``on_commit``).
+    Returns how many translations were made. The targets are published in the caller's
+    transaction (one commit per object, not one per write of each publish).
     """
     locales = [
         locale
@@ -41,14 +41,27 @@ def translate_object(instance, user=None, only: list[str] | None = None) -> int:
     ]
     if not locales:
         return 0
-    submit_for_translation(instance, locales, user=user)
-    translations = Translation.objects.filter(
-        source__object_id=instance.translation_key, target_locale__in=locales
-    ).select_related("source", "target_locale")
-    for translation in translations:
-        fill_strings(translation, user)
-        translation.save_target(user=user, publish=True)
+    publish_translated(instance, locales, user, lambda translation: None)
     return len(locales)
+
+
+def publish_translated(instance, locales, user, overrides) -> None:
+    """Submit ``instance`` into ``locales``, fill each translation's strings (``overrides(t)``:
+    texts by segment path, or None) and save each target once, published."""
+    done = submission.submit(instance, locales, user=user, build_targets=False)
+    translations = done.translations_of(instance)
+    for translation in translations:
+        fill_strings(translation, user, overrides=overrides(translation))
+    if not translations:
+        return
+    source = translations[0].source
+    if not isinstance(instance, DraftStateMixin):
+        submission.save_targets(source, translations, user, publish=True)  # saved live
+        return
+    # Drafts, then each published here, in the transaction: wagtail-localize would publish
+    # after the commit, where each of a publish's writes is a transaction of its own.
+    for translation in submission.save_targets(source, translations, user, publish=False):
+        translation.get_target_instance().latest_revision.publish()
 
 
 def fill_strings(translation: Translation, user, overrides: dict[str, str] | None = None) -> None:

@@ -4,12 +4,10 @@ Unicode CLDR) and support services (the real EU-wide numbers, unverified nationa
 from babel import Locale as BabelLocale
 from babel import UnknownLocaleError
 from django.db import transaction
-from wagtail_localize.models import Translation
-from wagtail_localize.operations import translate_object as submit_for_translation
 
 from cms.countries import EU_WIDE
 from cms.countries import NAMES as COUNTRY_NAMES
-from home.demo.translation import fill_strings, missing_locales
+from home.demo.translation import missing_locales, publish_translated
 from materials.models import Country, SupportService
 
 from . import content
@@ -79,14 +77,14 @@ def translate_countries(countries: list[Country], user) -> None:
         if not locales:
             continue
         with transaction.atomic():
-            submit_for_translation(country, locales, user=user)
-            translations = Translation.objects.filter(
-                source__object_id=country.translation_key, target_locale__in=locales
-            ).select_related("source", "target_locale")
-            for translation in translations:
-                name = country_name(country.code, translation.target_locale.language_code)
-                fill_strings(translation, user, overrides={"name": name})
-                translation.save_target(user=user, publish=True)
+            publish_translated(
+                country,
+                locales,
+                user,
+                lambda t, code=country.code: {
+                    "name": country_name(code, t.target_locale.language_code)
+                },
+            )
 
 
 def service(data: dict, code: str, locale, user) -> SupportService:

@@ -1,4 +1,4 @@
-"""load_demo_content end to end: it commits per object (wagtail-localize publishes on commit), so
+"""load_demo_content end to end: it commits per object (queued work is collected on commit), so
 this runs as one transactional test; serialized_rollback restores the migrated data for the
 tests that follow."""
 
@@ -50,6 +50,10 @@ def test_demo_content_is_built_translated_and_idempotent(client, migrated_basics
         assert codes == {"en", *LANGUAGES}, page.title
         translations = Translation.objects.filter(source__object_id=page.translation_key)
         assert translations.count() == len(LANGUAGES), page.title
+    # Saved once per translation, published: no draft target first (below the locale homes).
+    for target in Page.objects.filter(locale__language_code__in=LANGUAGES, depth__gt=2):
+        assert target.revisions.count() == 1, target.title
+        assert target.live_revision_id == target.latest_revision_id, target.title
 
     # A second run changes nothing and says so.
     pages, revisions = Page.objects.count(), Revision.objects.count()

@@ -13,6 +13,14 @@ def default_team(locale_id) -> LocaleTeam | None:
     return LocaleTeam.objects.filter(locale_id=locale_id).order_by("can_review", "pk").first()
 
 
+def default_teams(locale_ids) -> dict:
+    """{locale id: default_team(locale id)} for many locales in one query."""
+    teams = {}
+    for team in LocaleTeam.objects.filter(locale_id__in=locale_ids).order_by("can_review", "pk"):
+        teams.setdefault(team.locale_id, team)
+    return teams
+
+
 def claim(task, user) -> None:
     """A translator of the task's locale takes it for themselves (unless someone has it)."""
     if not can_translate(user, task.target_locale_id):

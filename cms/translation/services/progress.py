@@ -4,13 +4,15 @@ still to do, recounted whenever segments change (one by one, or in bulk)."""
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import DraftStateMixin
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from ..memory.background import refresh_leverage
 from ..models import TaskState, TaskTransition, TranslationTask
-from .assignment import default_team
+from .assignment import default_team, default_teams
 from .workflow import can_transition, transition
 
 S = TaskState
@@ -121,6 +123,60 @@ def ensure_task(translation: Translation, user=None) -> tuple[TranslationTask, b
         task=task, from_state="", to_state=initial, user=user, comment="Submitted for translation"
     )
     return task, True
+
+
+def ensure_tasks(source, translations, user=None) -> list[TranslationTask]:
+    """``ensure_task`` for many translations of ``source`` at once (bulk-created translations
+    send no ``post_save``): the missing tasks made with one count of the source's segments."""
+    translations = list(translations)
+    have = set(
+        TranslationTask.objects.filter(translation__in=translations).values_list(
+            "translation_id", flat=True
+        )
+    )
+    missing = [t for t in translations if t.pk not in have]
+    if not missing:
+        return []
+    teams = default_teams({t.target_locale_id for t in missing})
+    tasks = TranslationTask.objects.bulk_create(
+        TranslationTask(
+            translation=translation,
+            source=source,
+            content_type_id=source.specific_content_type_id,
+            title=source.object_repr[:255],
+            source_locale_id=source.locale_id,
+            target_locale_id=translation.target_locale_id,
+            assignee_team=teams.get(translation.target_locale_id),
+        )
+        for translation in missing
+    )
+    refresh_progress(tasks)
+    started = []
+    for task, translation in zip(tasks, missing, strict=True):
+        initial = S.UNTRANSLATED
+        if task.segments_remaining < task.segments_total:
+            initial = S.MACHINE_DRAFT if task.machine_segments else S.IN_PROGRESS
+            if task.segments_remaining == 0 and not task.machine_segments:
+                if _target_is_live(translation):
+                    initial = S.PUBLISHED
+        if initial != S.UNTRANSLATED:
+            task.state = initial
+            started.append(task)
+    TranslationTask.objects.bulk_update(started, ["state"])
+    TaskTransition.objects.bulk_create(
+        TaskTransition(
+            task=task,
+            from_state="",
+            to_state=task.state,
+            user=user,
+            comment="Submitted for translation",
+        )
+        for task in tasks
+    )
+    # What the post_save of each new task does (memory.signal_handlers): leverage, on commit.
+    ids = [task.pk for task in tasks]
+    transaction.on_commit(lambda: [refresh_leverage.enqueue(pk) for pk in ids])
+    return tasks
 
 
 def record_change(task, *, user=None, machine=False, to_state=None, comment="") -> None:
