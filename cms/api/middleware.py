@@ -14,6 +14,9 @@ default language is active. What of theirs reaches clients is added here: X-Fram
 the Content-Security-Policy and Content-Length.
 """
 
+import threading
+from collections import OrderedDict
+
 from csp.constants import HEADER as CSP_HEADER
 from csp.utils import build_policy
 from django.conf import settings
@@ -36,6 +39,9 @@ API_ROOT = "/api/partner/"
 ALLOWED = "GET, HEAD, OPTIONS"
 # Non-content documents that are cached but carry no Content-Language.
 _STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
+RESOLVED_PATHS = 1024
+_resolved: OrderedDict = OrderedDict()  # (resolver, path) → ResolverMatch, least recent first
+_resolved_lock = threading.Lock()
 _csp_memo: list = [None, ""]  # [the CONTENT_SECURITY_POLICY it was built from, the header]
 
 
@@ -172,13 +178,30 @@ def call_endpoint(request):
     ``signal_handlers.note_database_outage``), an unknown path a 404."""
     translation.activate(settings.LANGUAGE_CODE)
     try:
-        match = get_resolver(getattr(request, "urlconf", None)).resolve(request.path_info)
+        match = _resolve(get_resolver(getattr(request, "urlconf", None)), request.path_info)
         request.resolver_match = match
         return match.func(request, *match.args, **match.kwargs)
     except Http404:  # also Resolver404: no HTML 404 page is rendered only to be replaced
         return error_response(404)
     except Exception as exc:
         return response_for_exception(request, exc)
+
+
+def _resolve(resolver, path: str):
+    """``resolver.resolve(path)``, remembered for the last ``RESOLVED_PATHS`` paths: the root
+    URLconf is tried pattern by pattern (the admin's, the site's) before the API's."""
+    key = (resolver, path)
+    with _resolved_lock:
+        match = _resolved.get(key)
+        if match is not None:
+            _resolved.move_to_end(key)
+            return match
+    match = resolver.resolve(path)  # Resolver404 is not remembered
+    with _resolved_lock:
+        _resolved[key] = match
+        if len(_resolved) > RESOLVED_PATHS:
+            _resolved.popitem(last=False)
+    return match
 
 
 def add_site_headers(response) -> None:
