@@ -16,6 +16,14 @@ from cms.api.errors import ApiError
 NOW = 1_800_000_030.0  # 30 s into a window
 
 
+@pytest.fixture(params=["locmem", "redis"], autouse=True)
+def shared_cache(request):
+    """Each test on the test settings' local memory, and on Redis (one round trip a
+    reservation, ``ratelimit._incr``)."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+
+
 @pytest.fixture
 def clock(monkeypatch):
     moment = {"now": NOW}
@@ -110,3 +118,18 @@ def test_identities_are_counted_apart(settings, clock, processes):
 
 def test_batch_is_a_thousandth_of_the_limit_within_bounds():
     assert [ratelimit.batch(n) for n in (1, 120, 6_000, 10**9)] == [1, 1, 6, ratelimit.MAX_BATCH]
+
+
+def test_on_redis_a_reservation_is_one_pipeline_with_its_expiry(
+    settings, clock, processes, shared_cache, request, monkeypatch
+):
+    if "redis_cache" not in request.fixturenames:
+        pytest.skip("Redis only")
+    cache = request.getfixturevalue("redis_cache")
+    monkeypatch.setattr(cache, "add", None)  # not the two-call form of other backends
+    monkeypatch.setattr(cache, "incr", None)
+    assert _served(processes[0], _request())
+    window = int(NOW // ratelimit.WINDOW_SECONDS)
+    key = f"partner_api:rate:ip:203.0.113.7:{window}"
+    assert cache.get(key) == 1
+    assert 0 < cache.ttl(key) <= ratelimit.WINDOW_SECONDS + 5
