@@ -8,20 +8,30 @@ API (``cms/api/files.py``, URL names ``partner_api:video_*``). Editors' reads (d
 from the pages it is given rather than importing it.
 """
 
-from typing import NamedTuple
+import posixpath
+from urllib.parse import urlsplit
 
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from cms import languages, prepared
+from cms import languages
 from cms.addresses import absolute
+from cms.uploads import policy as upload_policy
 from cms.uploads import rendition_or_none
-from cms.visibility import public_pages, visible_sql
+from cms.visibility import public_pages
 
 POSTER_RENDITION = "max-1280x720|format-jpeg"
+VIDEO_TYPES = upload_policy.ALLOWED[upload_policy.Purpose.VIDEO]
+
+
+def video_mime_type(file_name: str, video_url: str) -> str | None:
+    """The MIME type of an uploaded video file's name, else of an external address's path."""
+    name = file_name or urlsplit(video_url).path
+    return VIDEO_TYPES.get(posixpath.splitext(name)[1].lower().lstrip("."))
 
 
 def with_cue_totals(queryset):
@@ -32,48 +42,15 @@ def with_cue_totals(queryset):
 
 # --- public ---------------------------------------------------------------------------------
 def transcript_url(video_page: Page, code: str) -> str:
-    return reverse(
-        "partner_api:video_transcript", kwargs={"page_id": video_page.pk, "language": code}
-    )
+    return _transcript_path(video_page.pk, code)
 
 
-class Member(NamedTuple):
-    """A live, public page of a video's translation group, as ``translation_group`` reads it."""
-
-    id: int
-    code: str
-    cue_count: int
-    timings: str | None  # track_files.timings_fingerprint; None without a track file
-    title: str
-    url_path: str
-
-
-# Every visible member of the translation group of the visible video page %s, with its track
-# file's count and fingerprint and the group's source locale (its first translation source).
-_GROUP_SQL = f"""
-SELECT t.id, l.language_code, COALESCE(f.cue_count, 0), f.timings, t.title, t.url_path,
-  (SELECT sl.language_code FROM wagtail_localize_translationsource s
-   JOIN wagtailcore_locale sl ON sl.id = s.locale_id
-   WHERE s.object_id = p.translation_key ORDER BY s.created_at, s.id LIMIT 1)
-FROM wagtailcore_page p
-JOIN protect_videopage pv ON pv.page_ptr_id = p.id
-JOIN wagtailcore_page t ON t.translation_key = p.translation_key
-JOIN protect_videopage tv ON tv.page_ptr_id = t.id
-JOIN wagtailcore_locale l ON l.id = t.locale_id
-LEFT JOIN protect_trackfile f ON f.page_id = t.id
-WHERE p.id = %s AND {visible_sql("p")} AND {visible_sql("t")}
-"""
-
-
-def translation_group(video_id: int) -> tuple[list[Member], str | None]:
-    """(members, source locale code) of the video whose page ``video_id`` is live and public,
-    in one prepared query and no page object; ``([], None)`` when it is not."""
-    rows = prepared.fetch_all(_GROUP_SQL, (video_id,))
-    return [Member(*row[:6]) for row in rows], (rows[0][6] if rows else None)
+def _transcript_path(page_id: int, code: str) -> str:
+    return reverse("partner_api:video_transcript", kwargs={"page_id": page_id, "language": code})
 
 
 def group_tracks(page_id: int, members, source_code, served_locale_code: str, request=None):
-    """``published_tracks`` from ``translation_group``'s answer, with URLs of page ``page_id``."""
+    """``published_tracks`` from ``video_group.translation_group``'s answer, with URLs of page ``page_id``."""
     counts = _outdated_counts({m.code: (m.cue_count, m.timings) for m in members}, source_code)
     return _track_items(page_id, counts, served_locale_code, request)
 
@@ -192,25 +169,44 @@ def video_payload(video_page, request) -> dict:
     ``url`` is the CMS's own range-capable file URL for uploaded videos, or the external
     address. One query for the poster image and one or two for its rendition (made once).
     """
-    if video_page.video_file:
-        url = absolute(video_file_url(video_page))
-    else:
-        url = video_page.video_url or None
-    code = video_page.locale.language_code
+    return _payload(
+        video_page.pk,
+        video_page.locale.language_code,
+        video_page.video_file.name or "",
+        video_page.video_url,
+        video_page.duration_seconds,
+        _poster(video_page.poster, video_page.poster_alt),
+        _has_cues(video_page),
+    )
+
+
+def member_video_payload(member) -> dict:
+    """``video_payload`` for a ``video_group.translation_group`` member: one query for its poster image
+    (when it has one) and one or two for the rendition (made once)."""
+    poster = None
+    if member.poster_id is not None:
+        poster = get_image_model().objects.filter(pk=member.poster_id).first()
+    return _payload(
+        member.id,
+        member.code,
+        member.video_file,
+        member.video_url,
+        member.duration_seconds,
+        _poster(poster, member.poster_alt),
+        member.cue_count > 0,
+    )
+
+
+def _payload(page_id, code, file_name, video_url, duration, poster, has_cues) -> dict:
+    url = absolute(_file_path(page_id, file_name)) if file_name else (video_url or None)
     return {
         "video": {
             "url": url,
-            "mime_type": video_page.video_mime_type,
-            "duration_seconds": (
-                float(video_page.duration_seconds)
-                if video_page.duration_seconds is not None
-                else None
-            ),
-            "poster": _poster(video_page, request),
+            "mime_type": video_mime_type(file_name, video_url),
+            "duration_seconds": float(duration) if duration is not None else None,
+            "poster": poster,
         },
-        "transcript_url": (
-            absolute(transcript_url(video_page, code)) if _has_cues(video_page) else None
-        ),
+        "transcript_url": absolute(_transcript_path(page_id, code)) if has_cues else None,
     }
 
 
@@ -221,12 +217,15 @@ def _has_cues(video_page) -> bool:
 
 
 def video_file_url(video_page) -> str:
-    ext = video_page.video_file.name.rpartition(".")[2].lower()
-    return reverse("partner_api:video_file", kwargs={"page_id": video_page.pk, "ext": ext})
+    return _file_path(video_page.pk, video_page.video_file.name)
 
 
-def _poster(video_page, request) -> dict | None:
-    image = video_page.poster
+def _file_path(page_id: int, file_name: str) -> str:
+    ext = file_name.rpartition(".")[2].lower()
+    return reverse("partner_api:video_file", kwargs={"page_id": page_id, "ext": ext})
+
+
+def _poster(image, alt: str) -> dict | None:
     if image is None:
         return None
     rendition = rendition_or_none(image, POSTER_RENDITION)
@@ -236,5 +235,5 @@ def _poster(video_page, request) -> dict | None:
         "url": absolute(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
-        "alt": video_page.poster_alt or getattr(image, "description", "") or "",
+        "alt": alt or getattr(image, "description", "") or "",
     }

@@ -13,7 +13,7 @@ from pytest_django.plugin import blocking_manager_key
 from wagtail.models import Collection, Locale, Page, Site
 
 from cms import addresses
-from cms.api import local_cache, versions
+from cms.api import local_cache, ratelimit, versions
 from home.locales import sync_locales
 from home.models import HomePage
 from tests.support import databases
@@ -22,9 +22,11 @@ from tests.support import databases
 @pytest.fixture(autouse=True)
 def _fresh_content_version(monkeypatch):
     """Each test rolls the database back: no test may see another's version memo or cache
-    (the per-process response LRU included: a rolled-back token may come back)."""
+    (the per-process response LRU included: a rolled-back token may come back; and the
+    rate limiter's per-process allowances)."""
     versions.forget()
     local_cache.clear()
+    ratelimit.forget()
     _clearing_the_cache_clears_the_local_one(monkeypatch)
     cache.clear()
     yield
@@ -34,12 +36,14 @@ def _fresh_content_version(monkeypatch):
 
 def _clearing_the_cache_clears_the_local_one(monkeypatch):
     """Tests clear the shared cache to measure a cold answer: the LRU in front of it
-    (cms/api/local_cache.py) would otherwise still answer, so clearing one clears both."""
+    (cms/api/local_cache.py) would otherwise still answer, so clearing one clears both (and
+    the rate limiter's allowances reserved in it)."""
     backend = type(caches[django_settings.PARTNER_API_CACHE])
     clear = backend.clear
 
     def clear_both(self):
         local_cache.clear()
+        ratelimit.forget()
         return clear(self)
 
     monkeypatch.setattr(backend, "clear", clear_both)

@@ -56,9 +56,38 @@ def cache_set(key: str, value, timeout: int) -> None:
     if (token := _token_of(key)) is not None:
         local_cache.put(key, token, value, timeout)
     try:
-        _cache().set(key, value, timeout)
+        if not _set_without_reply(key, value, timeout):
+            _cache().set(key, value, timeout)
     except Exception:
         logger.warning("Partner API: cache write failed", exc_info=True)
+
+
+def _set_without_reply(key: str, value, timeout: int) -> bool:
+    """On Redis (django-redis), write without waiting for the answer: ``CLIENT REPLY SKIP``
+    then ``SET`` in one send, so a miss does not wait a round trip for its own cache write.
+    A lost write is a later miss, as any cache failure. Commands on one connection run in
+    order, so a read after it on the same connection sees it. False: not Redis, write normally.
+    """
+    client = getattr(_cache(), "client", None)
+    if not (hasattr(client, "get_client") and hasattr(client, "encode")):
+        return False
+    if not isinstance(timeout, int) or timeout <= 0:
+        return False
+    redis = client.get_client(write=True)
+    pool = getattr(redis, "connection_pool", None)
+    if pool is None:  # a cluster client: no single connection to write on
+        return False
+    connection = pool.get_connection()
+    try:
+        name, data = client.make_key(key), client.encode(value)
+        command = (("CLIENT", "REPLY", "SKIP"), ("SET", name, data, "EX", timeout))
+        connection.send_packed_command(connection.pack_commands(command))
+    except Exception:
+        connection.disconnect()
+        raise
+    finally:
+        pool.release(connection)
+    return True
 
 
 def _token_of(key: str) -> str | None:

@@ -58,13 +58,6 @@ def error_response(status: int, code: str | None = None, message: str | None = N
     return response
 
 
-def remember(request, response):
-    """Keep the error answer on the request: LocaleMiddleware replaces 404s with redirects to
-    /<language>/…, and the API middleware puts the real answer back."""
-    request.partner_api_error = response
-    return response
-
-
 def database_unavailable():
     return error_response(503, "database_unavailable", Retry_After=str(DB_RETRY_AFTER_SECONDS))
 
@@ -83,20 +76,20 @@ def install(api) -> None:
 
     @api.exception_handler(ApiError)
     def on_api_error(request, exc: ApiError):
-        return remember(request, error_response(exc.status, exc.code, exc.message, **exc.headers))
+        return error_response(exc.status, exc.code, exc.message, **exc.headers)
 
     @api.exception_handler(ValidationError)
     def on_validation_error(request, exc: ValidationError):
         message = _describe_validation(exc.errors)
-        return remember(request, error_response(400, "invalid_parameter", message))
+        return error_response(400, "invalid_parameter", message)
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
-        return remember(request, error_response(exc.status_code, None, str(exc)))
+        return error_response(exc.status_code, None, str(exc))
 
     @api.exception_handler(Http404)
     def on_404(request, exc):
-        return remember(request, error_response(404))
+        return error_response(404)
 
     def on_database_unreachable(request, exc):
         logger.exception("Partner API: database unreachable")

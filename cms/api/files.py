@@ -35,8 +35,9 @@ def _not_found(what: str):
 
 # The video's page, its translation into the language, and that translation's track file, both
 # pages visible; p must be a video page (translations share its type; the track file implies t's).
+# One statement per column: a track answer does not read (nor detoast) the transcript.
 _TRACK_SQL = f"""
-SELECT t.slug, f.vtt, f.transcript
+SELECT t.slug, f.{{column}}
 FROM wagtailcore_page p
 JOIN protect_videopage pv ON pv.page_ptr_id = p.id
 JOIN wagtailcore_page t ON t.translation_key = p.translation_key
@@ -45,32 +46,33 @@ JOIN protect_trackfile f ON f.page_id = t.id
 WHERE p.id = %s AND l.language_code = %s AND f.cue_count > 0
   AND {visible_sql("p")} AND {visible_sql("t")}
 """
+_TRACK_COLUMN_SQL = {column: _TRACK_SQL.format(column=column) for column in ("vtt", "transcript")}
 
 
-def _track_file(request, page_id: int, language: str) -> tuple[str, str, str] | None:
-    """(slug, vtt, transcript) of the live, public translation into ``language`` of video
-    ``page_id``, read from its stored track file (``protect.TrackFile``) in one prepared query;
-    None when there is none or it has no cues."""
+def _track_file(page_id: int, language: str, column: str) -> tuple[str, str] | None:
+    """(slug, text) of the live, public translation into ``language`` of video ``page_id``,
+    ``column`` (``vtt`` or ``transcript``) of its stored track file (``protect.TrackFile``), in
+    one prepared query; None when there is none or it has no cues."""
     if not in_id_range(page_id) or languages.get(language) is None:
         return None
-    return prepared.fetch_one(_TRACK_SQL, (page_id, language))
+    return prepared.fetch_one(_TRACK_COLUMN_SQL[column], (page_id, language))
 
 
 @require_safe
 def track(request, page_id: int, language: str):
-    found = _track_file(request, page_id, language)
+    found = _track_file(page_id, language, "vtt")
     if found is None:
         return _not_found(f"Video {page_id} has no published '{language}' subtitles.")
-    slug, vtt, _ = found
+    slug, vtt = found
     return _text(vtt, "text/vtt", f"{slug}.{language}.vtt", language)
 
 
 @require_safe
 def transcript(request, page_id: int, language: str):
-    found = _track_file(request, page_id, language)
+    found = _track_file(page_id, language, "transcript")
     if found is None:
         return _not_found(f"Video {page_id} has no published '{language}' transcript.")
-    slug, _, transcript_text = found
+    slug, transcript_text = found
     return _text(transcript_text, "text/plain", f"{slug}.{language}.txt", language)
 
 

@@ -3,16 +3,29 @@
 Order of work for a GET/HEAD: content version → ETag → 304 (at most one cheap query a second,
 no serialisation) →
 response cache → rate limit (uncached requests only) → the endpoint → cache the 200 → headers.
-Installed right after ``corsheaders`` so that CORS headers reach every answer, including errors.
+Installed right after ``corsheaders`` so that CORS headers reach every answer, including errors;
+the site's security headers (SecurityMiddleware, Referrer-Policy) are added above it too.
+
+The site's middleware below this one is not run for the API: the endpoint is resolved and called
+here (``call_endpoint``). The API is read-only and anonymous, so sessions, CSRF, auth, messages,
+django-axes (logins) and Wagtail's redirects (pages) have nothing to do, and its answers are the
+same whatever the visitor's language (they are cached without it): no LocaleMiddleware, the
+default language is active. What of theirs reaches clients is added here: X-Frame-Options,
+the Content-Security-Policy and Content-Length.
 """
 
-import re
-from urllib.parse import urlparse
+import threading
+from collections import OrderedDict
 
+from csp.constants import HEADER as CSP_HEADER
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.handlers.exception import response_for_exception
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.urls import get_resolver
+from django.utils import translation
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 
 from cms.uploads.renditions import track_missing
@@ -26,8 +39,10 @@ API_ROOT = "/api/partner/"
 ALLOWED = "GET, HEAD, OPTIONS"
 # Non-content documents that are cached but carry no Content-Language.
 _STORED_HEADERS = ("Content-Type", "Content-Language", "Content-Disposition")
-# LocaleMiddleware's answer to a 404: a redirect to /<language>/api/partner/…
-_LOCALE_REDIRECT = re.compile(r"^/[^/]+" + re.escape(API_ROOT))
+RESOLVED_PATHS = 1024
+_resolved: OrderedDict = OrderedDict()  # (resolver, path) → ResolverMatch, least recent first
+_resolved_lock = threading.Lock()
+_csp_memo: list = [None, ""]  # [the CONTENT_SECURITY_POLICY it was built from, the header]
 
 
 def _bench_cold(request) -> bool:
@@ -78,16 +93,11 @@ class PartnerApiMiddleware:
             response = error_response(400, "invalid_host", "The Host header is not served here.")
         except (OperationalError, InterfaceError):
             response = database_unavailable()
-        if response.status_code in (301, 302) and _LOCALE_REDIRECT.match(
-            urlparse(response.get("Location", "")).path
-        ):
-            # LocaleMiddleware turns 404s into redirects to /<language>/…: not for the API.
-            response = getattr(request, "partner_api_error", None) or error_response(404)
         response = self.as_json_error(request, response)
+        add_site_headers(response)
         if method == "HEAD":
             request.method = "HEAD"
             if not response.streaming:
-                response["Content-Length"] = str(len(response.content))
                 response.content = b""
         return response
 
@@ -112,7 +122,7 @@ class PartnerApiMiddleware:
         else:
             ratelimit.check(request)
             with track_missing() as missing_renditions:
-                response = self.get_response(request)
+                response = call_endpoint(request)
             if response.status_code != 200 or response.streaming:
                 if response.status_code >= 400:
                     response["Cache-Control"] = "no-store"
@@ -160,3 +170,57 @@ class PartnerApiMiddleware:
             if name in response:
                 replacement[name] = response[name]
         return replacement
+
+
+def call_endpoint(request):
+    """The endpoint's answer, as Django's handler would give it below this middleware: URL
+    resolved, view called, an exception turned into an answer (logged and signalled:
+    ``signal_handlers.note_database_outage``), an unknown path a 404."""
+    translation.activate(settings.LANGUAGE_CODE)
+    try:
+        match = _resolve(get_resolver(getattr(request, "urlconf", None)), request.path_info)
+        request.resolver_match = match
+        return match.func(request, *match.args, **match.kwargs)
+    except Http404:  # also Resolver404: no HTML 404 page is rendered only to be replaced
+        return error_response(404)
+    except Exception as exc:
+        return response_for_exception(request, exc)
+
+
+def _resolve(resolver, path: str):
+    """``resolver.resolve(path)``, remembered for the last ``RESOLVED_PATHS`` paths: the root
+    URLconf is tried pattern by pattern (the admin's, the site's) before the API's."""
+    key = (resolver, path)
+    with _resolved_lock:
+        match = _resolved.get(key)
+        if match is not None:
+            _resolved.move_to_end(key)
+            return match
+    match = resolver.resolve(path)  # Resolver404 is not remembered
+    with _resolved_lock:
+        _resolved[key] = match
+        if len(_resolved) > RESOLVED_PATHS:
+            _resolved.popitem(last=False)
+    return match
+
+
+def add_site_headers(response) -> None:
+    """What the site's skipped middleware would add that reaches clients: X-Frame-Options
+    (clickjacking), the site's Content-Security-Policy (django-csp) and Content-Length
+    (CommonMiddleware; HEAD keeps the GET's; none on a 204 or 304, as HTTP requires)."""
+    if not getattr(response, "xframe_options_exempt", False):
+        response.headers.setdefault(
+            "X-Frame-Options", getattr(settings, "X_FRAME_OPTIONS", "DENY").upper()
+        )
+    if not getattr(response, "_csp_exempt", False) and (policy := _csp_header()):
+        response.headers.setdefault(CSP_HEADER, policy)
+    if response.status_code not in (204, 304) and not response.streaming:
+        response.headers.setdefault("Content-Length", str(len(response.content)))
+
+
+def _csp_header() -> str:
+    """The site's policy without a nonce (API answers run no script), built once per setting."""
+    config = getattr(settings, "CONTENT_SECURITY_POLICY", None)
+    if _csp_memo[0] is not config:
+        _csp_memo[:] = [config, build_policy()]
+    return _csp_memo[1]

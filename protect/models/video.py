@@ -39,7 +39,7 @@ from protect.blocks import CueTimeBlock
 from protect.panels import EmbedSnippetPanel, SubtitleTracksPanel
 
 # Formats every current browser plays in <video>; the (checked) extension decides the MIME type.
-VIDEO_TYPES = upload_policy.ALLOWED[upload_policy.Purpose.VIDEO]
+VIDEO_TYPES = tracks.VIDEO_TYPES
 
 
 class CueSettingsBlock(blocks.FieldBlock):
@@ -177,8 +177,7 @@ class VideoPage(BasePage):
     # --- video ----------------------------------------------------------------------------
     @property
     def video_mime_type(self) -> str | None:
-        name = self.video_file.name or urlsplit(self.video_url).path
-        return VIDEO_TYPES.get(posixpath.splitext(name)[1].lower().lstrip("."))
+        return tracks.video_mime_type(self.video_file.name or "", self.video_url)
 
     @property
     def duration_ms(self) -> int | None:

@@ -1,9 +1,12 @@
 """Fixtures for the partner API tests: a client that keeps JSON handy, and small page trees."""
 
 import json
+import os
+import uuid
 
 import pytest
-from django.core.cache import cache
+import redis
+from django.core.cache import cache, caches
 from django.test import Client
 
 from tests.factories import AwarenessPageFactory
@@ -24,6 +27,31 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3")
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The shared cache on Redis (django-redis, as in production) instead of the test
+    settings' local memory, under a prefix of its own."""
+    try:
+        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
+    except redis.ConnectionError:
+        if os.environ.get("CI"):
+            raise  # CI starts Redis (.ci/run)
+        pytest.skip(f"Redis is not running at {REDIS_URL}")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_TIMEOUT": 1},
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex[:8]}",
+        }
+    }
+    yield caches["default"]
+    caches["default"].clear()
 
 
 @pytest.fixture

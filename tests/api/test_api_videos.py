@@ -1,6 +1,8 @@
 """/videos/ and /videos/{id}/: the video, every published track, defaults per locale."""
 
 import pytest
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories import VideoPageFactory
 from tests.support.pages import translate_page
@@ -44,6 +46,24 @@ def test_video_listing_has_the_same_tracks(api_client, video):
     detail = api_client.api(f"/videos/{video['en'].pk}/", locale="ar").json_body
     assert item["tracks"] == detail["tracks"]
     assert item["video"] == detail["video"]
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_video_detail_is_its_listing_item(api_client, home_page, locales, code):
+    """The detail reads one raw query where the listing loads pages: the same answer, poster,
+    dates and decimals included."""
+    poster = get_image_model().objects.create(
+        title="Poster", file=get_test_image_file("poster.png", size=(800, 450))
+    )
+    page = VideoPageFactory(
+        parent=home_page, slug="poster", poster=poster, poster_alt="A road", cues=spaced_cues("Hi")
+    )
+    translate_page(page, locales["ar"], title="لا أحد", poster_alt="طريق", cues=spaced_cues("م"))
+    (item,) = api_client.api("/videos/", locale=code).json_body["items"]
+    detail = api_client.api(f"/videos/{page.pk}/", locale=code).json_body
+    assert detail == item
+    assert detail["video"]["poster"]["alt"] == {"en": "A road", "ar": "طريق"}[code]
+    assert detail["last_published_at"] and detail["transcript_url"]
 
 
 def test_video_missing_locale_is_404_unless_fallback(api_client, video):

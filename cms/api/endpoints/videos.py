@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 from cms import languages
 from cms.fallback import first_available, pick_in_sql
 from cms.visibility import public_pages
-from protect import tracks
+from protect import tracks, video_group
 from protect.models import VideoPage
 
 from ..errors import ApiError
@@ -22,10 +22,9 @@ from ..params import (
     LocaleParam,
     Offset,
     locale_chain,
-    served,
 )
 from ..schemas.common import ERRORS, PageListItem, TranslationOut
-from ..serializers.pages import list_item, translations_for
+from ..serializers.pages import list_item, row_item, translations_for
 
 router = Router(tags=["Videos"])
 
@@ -137,11 +136,10 @@ def get_video(
     """One video in `locale` (`video_id` may be the id of any of its translations); `tracks`
     lists every published subtitle language, whatever the locale served."""
     chain = locale_chain(request, locale, fallback)
-    members, source_code = tracks.translation_group(video_id)
+    members, source_code = video_group.translation_group(video_id)
     if not members:
         raise ApiError(404, "not_found", f"No live, public video {video_id}.")
-    member = first_available({m.code: m for m in members}, chain.codes)
-    chosen = _videos().filter(pk=member.id).first() if member is not None else None
+    chosen = first_available({m.code: m for m in members}, chain.codes)
     if chosen is None:
         raise ApiError(
             404,
@@ -150,15 +148,21 @@ def get_video(
             f"Available: {', '.join(sorted(m.code for m in members))}. "
             "Add fallback=<code> to accept another language.",
         )
-    code = chosen.locale.language_code
-    served(request, code)
-    item = list_item(
-        request, chosen, chain, {chosen.translation_key: _translations(request, members)}
-    )
-    item.update(tracks.video_payload(chosen, request))
+    # Everything comes from the group's one query: no page object is loaded.
+    row = {
+        "id": chosen.id,
+        "title": chosen.title,
+        "translation_key": chosen.translation_key,
+        "locale__language_code": chosen.code,
+        "url_path": chosen.url_path,
+        "content_type_id": chosen.content_type_id,
+        "last_published_at": chosen.last_published_at,
+    }
+    item = row_item(request, row, chain, {chosen.translation_key: _translations(request, members)})
+    item.update(tracks.member_video_payload(chosen))
     item.update(
         description=chosen.description,
-        tracks=tracks.group_tracks(chosen.pk, members, source_code, code, request),
+        tracks=tracks.group_tracks(chosen.id, members, source_code, chosen.code, request),
     )
     return item
 
