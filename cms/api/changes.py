@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.images.models import AbstractRendition
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from cms.visibility import public_pages
@@ -115,6 +115,12 @@ def on_view_restriction_changed(sender, instance, **kwargs):
 
 @receiver([post_save, post_delete], sender=CollectionViewRestriction)
 def on_collection_restriction_changed(sender, **kwargs):
+    caching.invalidate()
+
+
+@receiver([post_save, post_delete], sender=Site)
+def on_site_changed(sender, **kwargs):
+    """Every answer's URLs start with a site's root URL (hostname, port, root page)."""
     caching.invalidate()
 
 

@@ -185,3 +185,21 @@ def test_canonical_query_is_each_requests_own():
     assert canonical(_request("limit=5&locale=ar&zzz=1")) == "limit=5&locale=ar"
     assert canonical(_request("locale=en&limit=5")) == "limit=5&locale=en"
     assert canonical(_request("")) == ""
+
+
+def test_a_site_change_reaches_cached_answers(
+    api_client, awareness, django_capture_on_commit_callbacks
+):
+    """URLs in answers start with the site's root URL: changing the site is a new version."""
+    from wagtail.models import Site
+
+    before = _page(api_client, awareness)
+    assert _page(api_client, awareness)["X-Cache"] == "hit"
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "partners.example.org", 443
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    after = _page(api_client, awareness)
+    assert after["X-Cache"] == "miss" and after["ETag"] != before["ETag"]
+    assert after.json_body["url"].startswith("https://partners.example.org/")
+    assert before.json_body["url"] != after.json_body["url"]
