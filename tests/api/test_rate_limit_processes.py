@@ -120,12 +120,11 @@ def test_batch_is_a_thousandth_of_the_limit_within_bounds():
     assert [ratelimit.batch(n) for n in (1, 120, 6_000, 10**9)] == [1, 1, 6, ratelimit.MAX_BATCH]
 
 
+@pytest.mark.parametrize("shared_cache", ["redis"], indirect=True)  # Redis only
 def test_on_redis_a_reservation_is_one_pipeline_with_its_expiry(
-    settings, clock, processes, shared_cache, request, monkeypatch
+    settings, clock, processes, shared_cache, redis_cache, monkeypatch
 ):
-    if "redis_cache" not in request.fixturenames:
-        pytest.skip("Redis only")
-    cache = request.getfixturevalue("redis_cache")
+    cache = redis_cache
     monkeypatch.setattr(cache, "add", None)  # not the two-call form of other backends
     monkeypatch.setattr(cache, "incr", None)
     assert _served(processes[0], _request())
