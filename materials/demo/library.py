@@ -3,6 +3,7 @@ for adults and for children in each mapping country, and the Mapping Report, eac
 PDFs in the language's own script, uploaded through the same checked path as the admin's."""
 
 import datetime
+import functools
 
 from django.core.files.base import ContentFile
 from wagtail.models import Collection
@@ -113,8 +114,14 @@ def _leaflet(code: str, audience: str, locale, collection, user) -> Material:
     files = [
         (lang, FileFormat.SCREEN, _leaflet_pdf(code, lang, audience)) for lang in language_codes
     ]
-    files.append(("en", FileFormat.PRINT, pdfs.leaflet("en", KEY_MESSAGE, [GENERIC], True)))
+    files.append(("en", FileFormat.PRINT, _print_edition()))
     return _attach(material, collection, user, files)
+
+
+@functools.cache
+def _print_edition() -> bytes:
+    # The same English print leaflet for every country: made once, uploaded to each.
+    return pdfs.leaflet("en", KEY_MESSAGE, [GENERIC], print_edition=True)
 
 
 def _training_pdf(language: str) -> bytes:

@@ -47,10 +47,17 @@ def test_bulk_forms_match_the_calls_one_by_one(submitted, users, django_assert_m
     assert {row[3] for row in one_by_one[0] if row[2] == tasks[0].target_locale_id} == {None}
 
     _clear()
-    with django_assert_max_num_queries(4 + 6 * 3):  # tasks, users, one segment read per source
+    # Tasks, users, segments; per target locale its translations and one read and write of
+    # the memory (select, entries, bands, updates, savepoint and release), however many calls.
+    with django_assert_max_num_queries(3 + 2 * (1 + 6)):
         assert record_task_memory_in_bulk([(args, {}) for args in calls]) == len(one_by_one[0])
-    with django_assert_max_num_queries(2 + 9 * 2):  # the tasks, the segments once, per task 9
+    # The tasks, the segments once; per locale pair the look-up (3); the rows read and written.
+    with django_assert_max_num_queries(2 + 3 * 2 + 2):
         refresh_leverage_in_bulk([((), {"task_id": task.pk}) for task in tasks])
+    assert _memory() == one_by_one
+    # Stored leverage is brought up to date in place (one row per task, not a second one).
+    TaskLeverage.objects.update(new_words=0, fuzzy_words=0, exact_words=0)
+    refresh_leverage_in_bulk([((), {"task_id": task.pk}) for task in [*tasks, tasks[0]]])
     assert _memory() == one_by_one
 
 

@@ -15,7 +15,7 @@ from cms import bulk_mode
 from cms.translation.models import TranslationTask
 
 from . import leverage
-from .record import pairs_for_task, record_task
+from .record import pairs_for_task, record_task, record_tasks, translations_into
 
 
 @task()
@@ -41,14 +41,18 @@ def record_task_memory_in_bulk(calls) -> int:
     user_ids = {b.get("user_id") for b in bound} - {None}
     users = get_user_model().objects.in_bulk(user_ids) if user_ids else {}
     segments = _SegmentCache()
-    recorded = 0
-    for b in bound:
-        queue_task = tasks.get(b["task_id"])
-        if queue_task is not None:
-            user = users.get(b.get("user_id"))
-            pairs = pairs_for_task(queue_task, segments.get(queue_task.source_id))
-            recorded += record_task(queue_task, user, pairs=pairs)
-    return recorded
+    found = [
+        (tasks[b["task_id"]], users.get(b.get("user_id"))) for b in bound if b["task_id"] in tasks
+    ]
+    done = _translations_by_locale(task for task, _ in found)
+    return record_tasks(
+        (
+            task,
+            user,
+            pairs_for_task(task, segments.get(task.source_id), done[task.target_locale_id]),
+        )
+        for task, user in found
+    )
 
 
 def refresh_leverage_in_bulk(calls) -> None:
@@ -56,11 +60,11 @@ def refresh_leverage_in_bulk(calls) -> None:
     bound = [_bind(refresh_leverage, args, kwargs) for args, kwargs in calls]
     tasks = _tasks(b["task_id"] for b in bound)
     segments = _SegmentCache()
-    for b in bound:
-        queue_task = tasks.get(b["task_id"])
-        if queue_task is not None:
-            texts = [segment.string.data for segment in segments.get(queue_task.source_id)]
-            leverage.compute(queue_task, texts)
+    leverage.compute_many(
+        (task, [segment.string.data for segment in segments.get(task.source_id)])
+        for task in (tasks.get(b["task_id"]) for b in bound)
+        if task is not None
+    )
 
 
 bulk_mode.register_bulk(record_task_memory, record_task_memory_in_bulk)
@@ -73,6 +77,21 @@ def _bind(task_, args, kwargs) -> dict:
 
 def _tasks(ids) -> dict:
     return TranslationTask.objects.select_related("source").in_bulk(set(ids))
+
+
+def _translations_by_locale(tasks) -> dict:
+    """``translations_into`` for each target locale of ``tasks``: one query per locale."""
+    objects = {}
+    for queue_task in tasks:
+        objects.setdefault(queue_task.target_locale_id, set()).add(queue_task.source.object_id)
+    return {locale_id: _translations_into(ids, locale_id) for locale_id, ids in objects.items()}
+
+
+def _translations_into(object_ids, locale_id) -> dict:
+    ids, done = sorted(object_ids), {}
+    for start in range(0, len(ids), 500):  # within SQLite's parameter limit
+        done |= translations_into(ids[start : start + 500], locale_id)
+    return done
 
 
 class _SegmentCache(dict):
