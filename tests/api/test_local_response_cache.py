@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.api import cache_keys, caching, local_cache, params, versions
 from cms.api.errors import ApiError
@@ -191,8 +191,6 @@ def test_a_site_change_reaches_cached_answers(
     api_client, awareness, django_capture_on_commit_callbacks
 ):
     """URLs in answers start with the site's root URL: changing the site is a new version."""
-    from wagtail.models import Site
-
     before = _page(api_client, awareness)
     assert _page(api_client, awareness)["X-Cache"] == "hit"
     site = Site.objects.get(is_default_site=True)
