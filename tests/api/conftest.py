@@ -5,12 +5,12 @@ import os
 import uuid
 
 import pytest
-import redis
 from django.core.cache import cache, caches
 from django.test import Client
 
 from tests.factories import AwarenessPageFactory
 from tests.support.pages import translate_page
+from tests.support.redis_server import require_redis
 
 API = "/api/partner/v1"
 
@@ -36,12 +36,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/3")
 def redis_cache(settings):
     """The shared cache on Redis (django-redis, as in production) instead of the test
     settings' local memory, under a prefix of its own."""
-    try:
-        redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except redis.ConnectionError:
-        if os.environ.get("CI"):
-            raise  # CI starts Redis (.ci/run)
-        pytest.skip(f"Redis is not running at {REDIS_URL}")
+    require_redis(REDIS_URL)
     settings.CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",

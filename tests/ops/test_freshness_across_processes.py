@@ -12,9 +12,9 @@ import time
 import uuid
 
 import pytest
-import redis
 
 from tests.support import databases, processes
+from tests.support.redis_server import require_redis
 
 API = "/api/partner/v1"
 DEADLINE_SECONDS = 2.0
@@ -67,12 +67,7 @@ SUFFIX = (
 
 def _cache_env(kind: str) -> dict:
     if kind == "redis":
-        try:
-            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-        except redis.ConnectionError:
-            if os.environ.get("CI"):
-                raise  # CI starts Redis (.ci/run)
-            pytest.skip(f"Redis is not running at {REDIS_URL}")
+        require_redis(REDIS_URL)
         return {"REDIS_URL": REDIS_URL, "CACHE_KEY_PREFIX": f"fresh-{uuid.uuid4().hex[:8]}"}
     return {"CACHE_BACKEND": kind}
 

@@ -115,12 +115,7 @@ def ensure_task(translation: Translation, user=None) -> tuple[TranslationTask, b
     if not created:
         return task, False
     refresh_progress([task])
-    initial = S.UNTRANSLATED
-    if task.segments_remaining < task.segments_total:
-        initial = S.MACHINE_DRAFT if task.machine_segments else S.IN_PROGRESS
-        if task.segments_remaining == 0 and not task.machine_segments:
-            if _target_is_live(translation):
-                initial = S.PUBLISHED
+    initial = _initial_state(task, translation)
     if initial != S.UNTRANSLATED:
         task.state = initial
         task.save(update_fields=["state"])
@@ -128,6 +123,18 @@ def ensure_task(translation: Translation, user=None) -> tuple[TranslationTask, b
         task=task, from_state="", to_state=initial, user=user, comment="Submitted for translation"
     )
     return task, True
+
+
+def _initial_state(task, translation) -> str:
+    """A new task's state from its counted segments: untranslated, machine draft, in progress,
+    or published when every segment is translated by people and the target is live."""
+    if task.segments_remaining >= task.segments_total:  # nothing translated yet
+        return S.UNTRANSLATED
+    if task.machine_segments:
+        return S.MACHINE_DRAFT
+    if task.segments_remaining == 0 and _target_is_live(translation):
+        return S.PUBLISHED
+    return S.IN_PROGRESS
 
 
 def ensure_tasks(source, translations, user=None) -> list[TranslationTask]:
@@ -158,12 +165,7 @@ def ensure_tasks(source, translations, user=None) -> list[TranslationTask]:
     refresh_progress(tasks)
     started = []
     for task, translation in zip(tasks, missing, strict=True):
-        initial = S.UNTRANSLATED
-        if task.segments_remaining < task.segments_total:
-            initial = S.MACHINE_DRAFT if task.machine_segments else S.IN_PROGRESS
-            if task.segments_remaining == 0 and not task.machine_segments:
-                if _target_is_live(translation):
-                    initial = S.PUBLISHED
+        initial = _initial_state(task, translation)
         if initial != S.UNTRANSLATED:
             task.state = initial
             started.append(task)
